@@ -1,0 +1,89 @@
+package dev.tender.agreement;
+
+import dev.tender.demand.Request;
+import dev.tender.money.Money;
+import dev.tender.provider.ProviderId;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Rule 5: spend awarded to a provider inside a commitment's period counts toward its amount. Also
+ * answers rule 4's question: does this provider still have an unmet commitment that earns it a
+ * preference?
+ */
+public final class Burndown {
+
+    private final Map<Commitment, Progress> progress = new LinkedHashMap<>();
+
+    private static final class Progress {
+        private Money spent = Money.ZERO;
+        private Instant metAt;
+    }
+
+    public Burndown(List<Commitment> commitments) {
+        commitments.forEach(c -> progress.put(c, new Progress()));
+    }
+
+    /** Counts an award toward every commitment with its provider whose scope covers the request. */
+    public void record(
+            ProviderId provider, Request request, Money unitPrice, int units, Instant start, Instant end, Instant at) {
+        progress.forEach((commitment, state) -> {
+            if (commitment.provider().equals(provider) && commitment.scope().covers(request)) {
+                Money counted = commitment.countedSpend(unitPrice, units, start, end);
+                if (counted.isPositive()) {
+                    state.spent = state.spent.plus(counted);
+                    if (state.metAt == null && !commitment.amount().exceeds(state.spent)) {
+                        state.metAt = at;
+                    }
+                }
+            }
+        });
+    }
+
+    public Money spent(Commitment commitment) {
+        return state(commitment).spent;
+    }
+
+    public boolean met(Commitment commitment) {
+        return state(commitment).metAt != null;
+    }
+
+    /** When awards first reached the amount. */
+    public Optional<Instant> metAt(Commitment commitment) {
+        return Optional.ofNullable(state(commitment).metAt);
+    }
+
+    /** What is still to spend; zero once met. */
+    public Money shortfall(Commitment commitment) {
+        Money rest = commitment.amount().minus(spent(commitment));
+        return rest.isPositive() ? rest : Money.ZERO;
+    }
+
+    /**
+     * The largest preference among the provider's commitments in force at {@code at} that cover
+     * the request and are not yet met; zero when there is none.
+     */
+    public double preferenceFor(ProviderId provider, Request request, Instant at) {
+        double best = 0;
+        for (Map.Entry<Commitment, Progress> entry : progress.entrySet()) {
+            Commitment commitment = entry.getKey();
+            if (entry.getValue().metAt == null
+                    && commitment.provider().equals(provider)
+                    && commitment.covers(request, at)) {
+                best = Math.max(best, commitment.preference());
+            }
+        }
+        return best;
+    }
+
+    private Progress state(Commitment commitment) {
+        Progress state = progress.get(commitment);
+        if (state == null) {
+            throw new IllegalArgumentException("commitment " + commitment.id() + " is not tracked here");
+        }
+        return state;
+    }
+}

@@ -1,0 +1,516 @@
+package dev.tender.broker;
+
+import dev.tender.agreement.AgreementId;
+import dev.tender.agreement.Burndown;
+import dev.tender.agreement.RightOfFirstRefusal;
+import dev.tender.agreement.Route;
+import dev.tender.agreement.Routing;
+import dev.tender.capacity.CapacityLedger;
+import dev.tender.capacity.Footprint;
+import dev.tender.capacity.Pool;
+import dev.tender.demand.Request;
+import dev.tender.demand.RequestId;
+import dev.tender.event.EventSink;
+import dev.tender.event.OfferId;
+import dev.tender.event.OfferKind;
+import dev.tender.event.ResponseOutcome;
+import dev.tender.event.TenderEvent;
+import dev.tender.event.TerminalState;
+import dev.tender.event.UnmetCause;
+import dev.tender.money.Money;
+import dev.tender.provider.ProviderId;
+import dev.tender.world.World;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The tender process. A request is routed by the clauses in force when it is submitted, offered
+ * round by round to the providers its route names, and awarded from the quotes that come back,
+ * never beyond the capacity the ledger holds free. Every step is an event.
+ *
+ * <p>The engine is single-threaded: callers serialise {@link #submit}, {@link #answer}, {@link
+ * #cancel} and the scheduled deadlines (the simulator does by construction; a live adapter does
+ * with a lock or a single thread).
+ */
+public final class Broker implements OfferDesk {
+
+    private final World world;
+    private final Routing routing;
+    private final Footprint footprint;
+    private final CapacityLedger ledger;
+    private final Map<ProviderId, Responder> responders;
+    private final Clock clock;
+    private final Scheduler scheduler;
+    private final EventSink sink;
+    private final Burndown burndown;
+    private final Map<RequestId, Tender> open = new HashMap<>();
+    private final Map<OfferId, Tender.Asked> openOffers = new HashMap<>();
+    private long seq;
+
+    public Broker(
+            World world,
+            CapacityLedger ledger,
+            Map<ProviderId, Responder> responders,
+            Clock clock,
+            Scheduler scheduler,
+            EventSink sink) {
+        this.world = world;
+        this.footprint = world.footprint();
+        this.routing =
+                new Routing(world.agreements(), footprint, world.defaults().offerWindow());
+        this.ledger = ledger;
+        this.responders = Map.copyOf(responders);
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.sink = sink;
+        this.burndown = new Burndown(world.agreements().commitments());
+        for (var provider : world.providers()) {
+            if (!this.responders.containsKey(provider.id())) {
+                throw new IllegalArgumentException("provider " + provider.id() + " has no responder");
+            }
+        }
+    }
+
+    public Footprint footprint() {
+        return footprint;
+    }
+
+    public Burndown burndown() {
+        return burndown;
+    }
+
+    /** Requests whose tender has not closed yet. */
+    public int openTenders() {
+        return open.size();
+    }
+
+    /**
+     * Takes a request in and starts its tender. A request for an unknown accelerator or workload is
+     * logged and closed {@code REJECTED}; one whose id is still open is refused and not logged.
+     */
+    public Reply submit(Request request) {
+        if (open.containsKey(request.id())) {
+            return new Reply.Refused("request " + request.id() + " is already open");
+        }
+        Instant now = clock.instant();
+        emit(new TenderEvent.Submitted(++seq, now, request));
+        Optional<String> invalid = invalidity(request);
+        if (invalid.isPresent()) {
+            emit(new TenderEvent.Closed(
+                    ++seq, now, request.id(), TerminalState.REJECTED, 0, invalid.get(), UnmetCause.WITHDRAWN));
+            return Reply.RECEIVED;
+        }
+        Route route = routing.route(request, now);
+        emit(new TenderEvent.Routed(
+                ++seq, now, request.id(), route.name(), route.agreements(), route.eligible(), route.reason()));
+        Tender tender = new Tender(request, route);
+        open.put(request.id(), tender);
+        start(tender);
+        return Reply.RECEIVED;
+    }
+
+    private Optional<String> invalidity(Request request) {
+        if (!world.accelerators().containsKey(request.accelerator())) {
+            return Optional.of("unknown accelerator " + request.accelerator());
+        }
+        if (!world.workloads().contains(request.workload())) {
+            return Optional.of("unknown workload class " + request.workload());
+        }
+        return Optional.empty();
+    }
+
+    private void start(Tender tender) {
+        Route route = tender.route;
+        if (route.eligible().isEmpty()) {
+            tender.notes.add(route.reason());
+            close(tender, route instanceof Route.ToExclusive ? UnmetCause.EXCLUSIVE : UnmetCause.NO_PROVIDER);
+        } else if (route instanceof Route.ToExclusive exclusive) {
+            ask(
+                    tender,
+                    Stage.EXCLUSIVE,
+                    List.of(exclusive.provider()),
+                    OfferKind.EXCLUSIVE,
+                    exclusive.window(),
+                    exclusive.agreements().get(0),
+                    true,
+                    null);
+        } else if (route instanceof Route.FirstLook firstLook) {
+            RightOfFirstRefusal right = firstLook.right();
+            ask(
+                    tender,
+                    Stage.FIRST_LOOK,
+                    List.of(right.holder()),
+                    OfferKind.ROFR,
+                    right.window(),
+                    right.id(),
+                    right.partial(),
+                    null);
+        } else if (route instanceof Route.Match match) {
+            if (match.market().isEmpty()) {
+                askHolderOnOwnTerms(tender, match.right());
+            } else {
+                askMarket(tender, Stage.MATCH_MARKET, match.market());
+            }
+        } else {
+            askMarket(tender, Stage.MARKET, route.eligible());
+        }
+    }
+
+    private void askMarket(Tender tender, Stage stage, List<ProviderId> market) {
+        ask(tender, stage, market, OfferKind.RFQ, world.defaults().rfqWindow(), null, true, null);
+    }
+
+    /** Rule 8: with no market quote, the holder of a match right is asked as in a first look. */
+    private void askHolderOnOwnTerms(Tender tender, RightOfFirstRefusal right) {
+        ask(
+                tender,
+                Stage.MATCH_OWN_TERMS,
+                List.of(right.holder()),
+                OfferKind.ROFR,
+                right.window(),
+                right.id(),
+                right.partial(),
+                null);
+    }
+
+    private void ask(
+            Tender tender,
+            Stage stage,
+            List<ProviderId> providers,
+            OfferKind kind,
+            Duration window,
+            AgreementId agreement,
+            boolean partialAllowed,
+            Quote toMatch) {
+        Instant now = clock.instant();
+        Tender.Round round = new Tender.Round(now.plus(window));
+        tender.stage = stage;
+        tender.round = round;
+        Money matchPrice = toMatch == null ? null : toMatch.unitPrice();
+        Instant matchStart = toMatch == null ? null : toMatch.start();
+        for (ProviderId provider : providers) {
+            Offer offer = new Offer(
+                    OfferId.of(tender.request.id(), ++tender.offersMade),
+                    tender.request,
+                    provider,
+                    kind,
+                    tender.remaining(),
+                    now,
+                    round.deadline,
+                    agreement,
+                    matchPrice,
+                    matchStart,
+                    partialAllowed);
+            Tender.Asked asked = new Tender.Asked(tender, round, offer);
+            round.asked.add(asked);
+            openOffers.put(offer.id(), asked);
+            emit(new TenderEvent.Offered(
+                    ++seq,
+                    now,
+                    tender.request.id(),
+                    offer.id(),
+                    provider,
+                    kind,
+                    offer.units(),
+                    offer.deadline(),
+                    agreement,
+                    matchPrice));
+        }
+        round.pending = round.asked.size();
+        // Responders hear of their offers before the deadline is scheduled, so an answer due at
+        // the very deadline is taken rather than lapsed.
+        for (Tender.Asked asked : List.copyOf(round.asked)) {
+            responders.get(asked.offer.provider()).offered(asked.offer, this);
+        }
+        scheduler.at(round.deadline, () -> deadlinePassed(tender, round));
+    }
+
+    @Override
+    public Reply answer(OfferId offerId, Answer answer) {
+        Tender.Asked asked = openOffers.get(offerId);
+        if (asked == null) {
+            return new Reply.Refused("offer " + offerId + " is not open: unknown, already answered, lapsed or closed");
+        }
+        Offer offer = asked.offer;
+        Instant now = clock.instant();
+        if (now.isAfter(offer.deadline())) {
+            return new Reply.Refused("offer " + offerId + " closed at " + offer.deadline());
+        }
+        Tender tender = asked.tender;
+        if (answer instanceof Answer.Decline decline) {
+            settle(asked);
+            tender.answers++;
+            tender.notes.add(offer.provider() + " declined: " + decline.reason());
+            emit(new TenderEvent.Responded(
+                    ++seq,
+                    now,
+                    tender.request.id(),
+                    offerId,
+                    offer.provider(),
+                    ResponseOutcome.DECLINED,
+                    0,
+                    null,
+                    null,
+                    null,
+                    decline.reason()));
+            answered(asked);
+            return Reply.RECEIVED;
+        }
+        Answer.Take take = (Answer.Take) answer;
+        Optional<String> malformed = Quotes.malformed(offer, take);
+        if (malformed.isPresent()) {
+            return new Reply.Refused(malformed.get());
+        }
+        Optional<Pool> pool =
+                footprint.poolAt(offer.provider(), take.site(), offer.request().accelerator());
+        if (pool.isEmpty()) {
+            return new Reply.Refused("site " + take.site() + " has no "
+                    + offer.request().accelerator() + " pool of " + offer.provider());
+        }
+        if (!offer.request().allowsRegion(pool.get().region())) {
+            return new Reply.Refused(
+                    "site " + take.site() + " is in " + pool.get().region() + ", a region the request does not allow");
+        }
+        Instant end = take.start().plus(offer.request().length());
+        String refusal = Quotes.refusal(offer, take).orElse(null);
+        if (refusal == null && !ledger.hold(pool.get(), take.units(), take.start(), end)) {
+            return new Reply.Refused("site " + take.site() + " does not have " + take.units() + " "
+                    + offer.request().accelerator() + " free from " + take.start() + " to " + end);
+        }
+        Quote quote = new Quote(offer, pool.get(), take.units(), take.unitPrice(), take.start(), end, refusal);
+        settle(asked);
+        tender.answers++;
+        asked.round.quotes.add(quote);
+        if (quote.awardable()) {
+            tender.held.add(quote);
+        } else {
+            tender.notes.add(offer.provider() + "'s quote was refused: " + refusal);
+            if (refusal.contains("maxPrice")) {
+                tender.overPrice++;
+            }
+        }
+        ResponseOutcome outcome = take.units() == offer.units() ? ResponseOutcome.ACCEPTED : ResponseOutcome.PARTIAL;
+        emit(new TenderEvent.Responded(
+                ++seq,
+                now,
+                tender.request.id(),
+                offerId,
+                offer.provider(),
+                outcome,
+                take.units(),
+                take.unitPrice(),
+                take.site(),
+                take.start(),
+                refusal));
+        answered(asked);
+        return Reply.RECEIVED;
+    }
+
+    private void settle(Tender.Asked asked) {
+        asked.answered = true;
+        openOffers.remove(asked.offer.id());
+    }
+
+    private void answered(Tender.Asked asked) {
+        Tender.Round round = asked.round;
+        round.pending--;
+        if (round.pending == 0 && asked.tender.round == round) {
+            finishRound(asked.tender);
+        }
+    }
+
+    private void deadlinePassed(Tender tender, Tender.Round round) {
+        if (tender.round != round || round.pending == 0) {
+            return;
+        }
+        for (Tender.Asked asked : round.asked) {
+            if (!asked.answered) {
+                settle(asked);
+                tender.lapses++;
+                tender.notes.add(asked.offer.provider() + " did not answer by " + round.deadline);
+                emit(new TenderEvent.Responded(
+                        ++seq,
+                        clock.instant(),
+                        tender.request.id(),
+                        asked.offer.id(),
+                        asked.offer.provider(),
+                        ResponseOutcome.LAPSED,
+                        0,
+                        null,
+                        null,
+                        null,
+                        "no answer by the deadline"));
+            }
+        }
+        round.pending = 0;
+        finishRound(tender);
+    }
+
+    private void finishRound(Tender tender) {
+        Tender.Round round = tender.round;
+        switch (tender.stage) {
+            case EXCLUSIVE, MATCH_OWN_TERMS -> {
+                awardInRankOrder(tender, round.quotes);
+                close(tender, tender.stage == Stage.EXCLUSIVE ? UnmetCause.EXCLUSIVE : null);
+            }
+            case FIRST_LOOK -> afterFirstLook(tender, (Route.FirstLook) tender.route);
+            case MARKET -> {
+                awardInRankOrder(tender, round.quotes);
+                close(tender, null);
+            }
+            case MATCH_MARKET -> afterMatchMarket(tender, (Route.Match) tender.route, round.quotes);
+            case MATCH_HOLDER -> afterMatch(tender, round.quotes);
+        }
+    }
+
+    private void afterFirstLook(Tender tender, Route.FirstLook route) {
+        awardInRankOrder(tender, tender.round.quotes);
+        if (tender.remaining() == 0 || route.market().isEmpty()) {
+            if (tender.remaining() > 0) {
+                tender.notes.add("no one but " + route.right().holder() + " can serve the rest");
+            }
+            close(tender, null);
+            return;
+        }
+        askMarket(tender, Stage.MARKET, route.market());
+    }
+
+    private void afterMatchMarket(Tender tender, Route.Match route, List<Quote> marketQuotes) {
+        Optional<Quote> best = marketQuotes.stream()
+                .filter(Quote::awardable)
+                .min(Comparator.comparing(Quote::unitPrice)
+                        .thenComparing(Quote::start)
+                        .thenComparing(q -> q.offer().provider()));
+        RightOfFirstRefusal right = route.right();
+        if (best.isEmpty()) {
+            tender.notes.add("the market gave no quote, so " + right.holder() + " was asked on its own terms");
+            askHolderOnOwnTerms(tender, right);
+            return;
+        }
+        tender.bestMarketQuote = best.get();
+        ask(
+                tender,
+                Stage.MATCH_HOLDER,
+                List.of(right.holder()),
+                OfferKind.MATCH,
+                right.window(),
+                right.id(),
+                true,
+                best.get());
+    }
+
+    /** Matched units first, then the market quotes still held, in rank order. */
+    private void afterMatch(Tender tender, List<Quote> holderQuotes) {
+        awardInRankOrder(tender, holderQuotes);
+        awardInRankOrder(tender, new ArrayList<>(tender.held));
+        close(tender, null);
+    }
+
+    private void awardInRankOrder(Tender tender, List<Quote> quotes) {
+        Instant now = clock.instant();
+        List<Quote> ranked = new ArrayList<>(quotes.size());
+        for (Quote quote : quotes) {
+            if (quote.awardable()) {
+                ranked.add(quote);
+            }
+        }
+        ranked.sort(Quotes.ranking(burndown, tender.request, now));
+        for (Quote quote : ranked) {
+            int units = Math.min(quote.units(), tender.remaining());
+            if (units > 0) {
+                award(tender, quote, units, now);
+            }
+            if (units < quote.units()) {
+                ledger.release(quote.pool(), quote.units() - units, quote.start(), quote.end());
+            }
+            tender.held.removeIf(h -> h == quote);
+        }
+    }
+
+    private void award(Tender tender, Quote quote, int units, Instant now) {
+        Request request = tender.request;
+        Money cost = quote.unitPrice().times(units).times(request.hours());
+        ProviderId provider = quote.offer().provider();
+        tender.awarded += units;
+        tender.awards.add(provider + " " + units + " at " + quote.unitPrice());
+        burndown.record(provider, request, quote.unitPrice(), units, quote.start(), quote.end(), now);
+        emit(new TenderEvent.Awarded(
+                ++seq,
+                now,
+                request.id(),
+                provider,
+                quote.pool().site().id(),
+                request.accelerator(),
+                units,
+                quote.unitPrice(),
+                quote.start(),
+                quote.end(),
+                cost,
+                quote.offer().id()));
+    }
+
+    /**
+     * Cancels an open request: its offers close, its held quotes are released; awards already
+     * made stand. False when no such request is open.
+     */
+    public boolean cancel(RequestId id, String why) {
+        Tender tender = open.get(id);
+        if (tender == null) {
+            return false;
+        }
+        if (tender.round != null) {
+            tender.round.asked.forEach(asked -> openOffers.remove(asked.offer.id()));
+        }
+        tender.notes.add("cancelled: " + why);
+        closeAs(tender, TerminalState.CANCELLED, UnmetCause.WITHDRAWN);
+        return true;
+    }
+
+    private void close(Tender tender, UnmetCause shortfallCause) {
+        TerminalState state = tender.awarded == tender.request.units()
+                ? TerminalState.FULFILLED
+                : tender.awarded > 0 ? TerminalState.PARTIAL : TerminalState.UNFULFILLED;
+        closeAs(tender, state, state == TerminalState.FULFILLED ? null : causeOf(tender, shortfallCause));
+    }
+
+    private UnmetCause causeOf(Tender tender, UnmetCause given) {
+        if (given != null) {
+            return given;
+        }
+        if (tender.overPrice > 0) {
+            return UnmetCause.OVER_MAX_PRICE;
+        }
+        if (tender.answers == 0 && tender.lapses > 0) {
+            return UnmetCause.NO_ANSWER;
+        }
+        return UnmetCause.NO_CAPACITY;
+    }
+
+    private void closeAs(Tender tender, TerminalState state, UnmetCause cause) {
+        for (Quote quote : tender.held) {
+            ledger.release(quote.pool(), quote.units(), quote.start(), quote.end());
+        }
+        tender.held.clear();
+        tender.round = null;
+        open.remove(tender.request.id());
+        emit(new TenderEvent.Closed(
+                ++seq,
+                clock.instant(),
+                tender.request.id(),
+                state,
+                tender.awarded,
+                Closing.reason(tender, state, cause),
+                cause));
+    }
+
+    private void emit(TenderEvent event) {
+        sink.accept(event);
+    }
+}

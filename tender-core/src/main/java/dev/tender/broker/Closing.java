@@ -1,0 +1,54 @@
+package dev.tender.broker;
+
+import dev.tender.agreement.AgreementId;
+import dev.tender.agreement.Route;
+import dev.tender.event.TerminalState;
+import dev.tender.event.UnmetCause;
+
+/** The sentence a {@code CLOSED} event carries: the clause that routed the request, what was awarded, and why the rest was not. */
+final class Closing {
+
+    private Closing() {}
+
+    static String reason(Tender tender, TerminalState state, UnmetCause cause) {
+        StringBuilder text = new StringBuilder(128);
+        text.append(clause(tender.route)).append(": ");
+        int units = tender.request.units();
+        if (tender.awards.isEmpty()) {
+            text.append("nothing awarded");
+        } else {
+            text.append(tender.awarded)
+                    .append(" of ")
+                    .append(units)
+                    .append(" units awarded (")
+                    .append(String.join(", ", tender.awards))
+                    .append(')');
+        }
+        if (state != TerminalState.FULFILLED && !tender.notes.isEmpty()) {
+            if (cause != null && cause != UnmetCause.WITHDRAWN) {
+                text.append("; ")
+                        .append(units - tender.awarded)
+                        .append(" unmet (")
+                        .append(cause.code())
+                        .append(')');
+            }
+            text.append(": ").append(String.join("; ", tender.notes));
+        }
+        return text.toString();
+    }
+
+    private static String clause(Route route) {
+        String ids = String.join(
+                ", ", route.agreements().stream().map(AgreementId::value).toList());
+        if (route instanceof Route.ToExclusive) {
+            return "exclusive " + ids;
+        }
+        if (route instanceof Route.FirstLook) {
+            return "first look " + ids;
+        }
+        if (route instanceof Route.Match) {
+            return "match right " + ids;
+        }
+        return "market";
+    }
+}

@@ -1,0 +1,66 @@
+package dev.tender.broker;
+
+import dev.tender.agreement.Burndown;
+import dev.tender.demand.Request;
+import dev.tender.event.OfferKind;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
+
+/** The checks a provider's answer passes through, and the order in which quotes are awarded. */
+final class Quotes {
+
+    private Quotes() {}
+
+    /** An answer that cannot stand at all; the provider is told and may answer again. */
+    static Optional<String> malformed(Offer offer, Answer.Take take) {
+        if (take.units() < 1 || take.units() > offer.units()) {
+            return Optional.of("units must be between 1 and " + offer.units() + ", not " + take.units());
+        }
+        if (!offer.partialAllowed() && take.units() < offer.units()) {
+            return Optional.of(
+                    "offer " + offer.id() + " must be taken whole (" + offer.units() + " units) or declined");
+        }
+        if (!take.unitPrice().isPositive()) {
+            return Optional.of("unitPrice must be positive, not " + take.unitPrice());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Rules 3 and 4: a quote above {@code maxPrice}, outside {@code [start, start + flex]}, or on a
+     * {@code MATCH} worse than the best market terms is recorded but never awarded.
+     */
+    static Optional<String> refusal(Offer offer, Answer.Take take) {
+        Request request = offer.request();
+        if (!request.allowsPrice(take.unitPrice())) {
+            return Optional.of("quoted " + take.unitPrice() + ", above maxPrice " + request.maxPrice());
+        }
+        if (offer.kind() == OfferKind.MATCH && take.unitPrice().exceeds(offer.matchPrice())) {
+            return Optional.of("quoted " + take.unitPrice() + ", above the match price " + offer.matchPrice());
+        }
+        if (offer.kind() == OfferKind.MATCH && take.start().isAfter(offer.matchStart())) {
+            return Optional.of("start " + take.start() + " is later than the best market start " + offer.matchStart());
+        }
+        if (!request.allowsStart(take.start())) {
+            return Optional.of(
+                    "start " + take.start() + " is outside " + request.start() + " to " + request.latestStart());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Rule 4: effective unit price, then earliest start, then provider id. A provider with an unmet
+     * commitment in force ranks as if its price were lower by the commitment's preference.
+     */
+    static Comparator<Quote> ranking(Burndown burndown, Request request, Instant now) {
+        return Comparator.comparingLong((Quote q) -> effectiveMicros(burndown, request, now, q))
+                .thenComparing(Quote::start)
+                .thenComparing(q -> q.offer().provider());
+    }
+
+    private static long effectiveMicros(Burndown burndown, Request request, Instant now, Quote quote) {
+        double preference = burndown.preferenceFor(quote.offer().provider(), request, now);
+        return Math.round(quote.unitPrice().micros() * (1 - preference));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.tender.broker;
+
+import dev.tender.agreement.Route;
+import dev.tender.demand.Request;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One request's tender in progress: its route, the round of offers out now, the quotes held, what is awarded. */
+final class Tender {
+
+    final Request request;
+    final Route route;
+    final List<String> awards = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
+    final List<Quote> held = new ArrayList<>();
+    Stage stage;
+    Round round;
+    int awarded;
+    int offersMade;
+    int answers;
+    int lapses;
+    int overPrice;
+    Quote bestMarketQuote;
+
+    Tender(Request request, Route route) {
+        this.request = request;
+        this.route = route;
+    }
+
+    int remaining() {
+        return request.units() - awarded;
+    }
+
+    /** The offers of one stage, answered or not; it ends when all are answered or at the deadline. */
+    static final class Round {
+        final Instant deadline;
+        final List<Asked> asked = new ArrayList<>();
+        final List<Quote> quotes = new ArrayList<>();
+        int pending;
+
+        Round(Instant deadline) {
+            this.deadline = deadline;
+        }
+    }
+
+    /** An offer and whether its provider has answered. */
+    static final class Asked {
+        final Tender tender;
+        final Round round;
+        final Offer offer;
+        boolean answered;
+
+        Asked(Tender tender, Round round, Offer offer) {
+            this.tender = tender;
+            this.round = round;
+            this.offer = offer;
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.tender.capacity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Free capacity of every pool, bucket by bucket: what is online minus what is held or awarded.
+ * Capacity that comes online inside a bucket counts from the next one; capacity that goes offline
+ * inside a bucket is gone for the whole bucket; a hold covers every bucket it touches. So the
+ * ledger never counts a unit that a finer clock would not also see.
+ */
+public final class CapacityLedger {
+
+    private final TimeGrid grid;
+    private final BucketTree[] trees;
+
+    public CapacityLedger(TimeGrid grid, List<Pool> pools) {
+        this.grid = grid;
+        this.trees = new BucketTree[pools.size()];
+        for (Pool pool : pools) {
+            if (pool.index() >= trees.length || trees[pool.index()] != null) {
+                throw new IllegalArgumentException("pool indexes must run 0..n-1 without gaps: " + pool);
+            }
+            trees[pool.index()] = new BucketTree(onlinePerBucket(pool));
+        }
+    }
+
+    public TimeGrid grid() {
+        return grid;
+    }
+
+    private long[] onlinePerBucket(Pool pool) {
+        long[] delta = new long[grid.buckets() + 1];
+        for (CapacityStep step : pool.steps()) {
+            long first = clamp(grid.ceil(step.from()));
+            long last = step.until() == null ? grid.buckets() : clamp(grid.floor(step.until()));
+            if (first < last) {
+                delta[(int) first] += step.units();
+                delta[(int) last] -= step.units();
+            }
+        }
+        long[] units = new long[grid.buckets()];
+        long running = 0;
+        for (int i = 0; i < units.length; i++) {
+            running += delta[i];
+            units[i] = running;
+        }
+        return units;
+    }
+
+    private long clamp(long bucket) {
+        return Math.max(0, Math.min(grid.buckets(), bucket));
+    }
+
+    /** Units free in {@code pool} throughout {@code [start, start + length)}. */
+    public long freeOver(Pool pool, Instant start, Duration length) {
+        return trees[pool.index()].min(grid.floor(start), grid.ceil(start.plus(length)));
+    }
+
+    /**
+     * The earliest start in {@code [earliest, latest]} at which {@code units} are free for {@code
+     * length}: {@code earliest} itself, or else the first bucket boundary that works.
+     */
+    public Optional<Instant> earliestStart(Pool pool, long units, Instant earliest, Instant latest, Duration length) {
+        if (latest.isBefore(earliest)) {
+            return Optional.empty();
+        }
+        if (freeOver(pool, earliest, length) >= units) {
+            return Optional.of(earliest);
+        }
+        BucketTree tree = trees[pool.index()];
+        long span = Math.floorDiv(
+                length.getSeconds() + grid.bucket().getSeconds() - 1,
+                grid.bucket().getSeconds());
+        long first = Math.max(0, Math.max(grid.ceil(earliest), grid.floor(earliest) + 1));
+        long last = Math.min(grid.floor(latest), tree.size() - span);
+        long candidate = first;
+        while (candidate <= last) {
+            int shortBucket = tree.firstBelow((int) candidate, (int) (candidate + span), units);
+            if (shortBucket < 0) {
+                return Optional.of(grid.startOf(candidate));
+            }
+            // Every start up to the short bucket includes it; skip to the next bucket that has room.
+            candidate = tree.firstAtLeast(shortBucket + 1, tree.size(), units);
+            if (candidate < 0) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Sets {@code units} aside for {@code [start, end)}; false, and nothing held, when they are not free. */
+    public boolean hold(Pool pool, long units, Instant start, Instant end) {
+        long from = grid.floor(start);
+        long to = grid.ceil(end);
+        BucketTree tree = trees[pool.index()];
+        if (units <= 0 || tree.min(from, to) < units) {
+            return false;
+        }
+        tree.add((int) from, (int) to, -units);
+        return true;
+    }
+
+    /** Gives back units held for {@code [start, end)}. */
+    public void release(Pool pool, long units, Instant start, Instant end) {
+        trees[pool.index()].add((int) grid.floor(start), (int) grid.ceil(end), units);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.tender.capacity;
+
+import dev.tender.demand.Request;
+import dev.tender.provider.ProviderId;
+import dev.tender.provider.SiteId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Where each provider has pools: which providers could serve a request at all, and from which pools. */
+public final class Footprint {
+
+    private final List<Pool> pools;
+    private final Map<String, Map<ProviderId, List<Pool>>> byAccelerator = new HashMap<>();
+
+    public Footprint(List<Pool> pools) {
+        this.pools = List.copyOf(pools);
+        List<Pool> ordered = new ArrayList<>(pools);
+        ordered.sort(Comparator.comparing((Pool p) -> p.site().id()).thenComparing(Pool::accelerator));
+        for (Pool pool : ordered) {
+            byAccelerator
+                    .computeIfAbsent(pool.accelerator(), a -> new TreeMap<>())
+                    .computeIfAbsent(pool.provider(), p -> new ArrayList<>())
+                    .add(pool);
+        }
+    }
+
+    public List<Pool> pools() {
+        return pools;
+    }
+
+    /** Providers with a pool of the request's accelerator in a region it allows, by id. */
+    public List<ProviderId> providersFor(Request request) {
+        Map<ProviderId, List<Pool>> providers = byAccelerator.getOrDefault(request.accelerator(), Map.of());
+        List<ProviderId> serving = new ArrayList<>(providers.size());
+        for (Map.Entry<ProviderId, List<Pool>> entry : providers.entrySet()) {
+            if (anyAllowed(entry.getValue(), request)) {
+                serving.add(entry.getKey());
+            }
+        }
+        return serving;
+    }
+
+    public boolean canServe(ProviderId provider, Request request) {
+        return anyAllowed(poolsOf(provider, request.accelerator()), request);
+    }
+
+    /** The provider's pools of one accelerator, ordered by site id. */
+    public List<Pool> poolsOf(ProviderId provider, String accelerator) {
+        return byAccelerator.getOrDefault(accelerator, Map.of()).getOrDefault(provider, List.of());
+    }
+
+    /** The provider's pool of {@code accelerator} at {@code site}, if it has one there. */
+    public Optional<Pool> poolAt(ProviderId provider, SiteId site, String accelerator) {
+        for (Pool pool : poolsOf(provider, accelerator)) {
+            if (pool.site().id().equals(site)) {
+                return Optional.of(pool);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean anyAllowed(List<Pool> pools, Request request) {
+        for (Pool pool : pools) {
+            if (request.allowsRegion(pool.region())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.tender.demand;
+
+import dev.tender.money.Money;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Demand for capacity: {@code units} of one accelerator for {@code hours}, starting at {@code
+ * start} or up to {@code flex} later, in any of {@code regions} (empty: anywhere), at no more than
+ * {@code maxPrice} per unit-hour (null: any price).
+ */
+public record Request(
+        RequestId id,
+        String tenant,
+        String workload,
+        String accelerator,
+        int units,
+        Instant start,
+        int hours,
+        Duration flex,
+        List<String> regions,
+        Money maxPrice) {
+
+    public Request {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(flex, "flex");
+        require(tenant != null && !tenant.isBlank(), "tenant is required");
+        require(workload != null && !workload.isBlank(), "workload is required");
+        require(accelerator != null && !accelerator.isBlank(), "accelerator is required");
+        require(units > 0, "units must be positive, not " + units);
+        require(hours > 0, "hours must be positive, not " + hours);
+        require(!flex.isNegative(), "flex must not be negative, not " + flex);
+        require(maxPrice == null || maxPrice.isPositive(), "maxPrice must be positive, not " + maxPrice);
+        regions = List.copyOf(regions);
+        require(regions.stream().distinct().count() == regions.size(), "regions are repeated: " + regions);
+    }
+
+    private static void require(boolean condition, String problem) {
+        if (!condition) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+
+    public Duration length() {
+        return Duration.ofHours(hours);
+    }
+
+    public Instant latestStart() {
+        return start.plus(flex);
+    }
+
+    public boolean allowsRegion(String region) {
+        return regions.isEmpty() || regions.contains(region);
+    }
+
+    public boolean allowsStart(Instant candidate) {
+        return !candidate.isBefore(start) && !candidate.isAfter(latestStart());
+    }
+
+    public boolean allowsPrice(Money unitPrice) {
+        return maxPrice == null || !unitPrice.exceeds(maxPrice);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.tender.event;
+
+import dev.tender.agreement.AgreementId;
+import dev.tender.demand.Request;
+import dev.tender.demand.RequestId;
+import dev.tender.money.Money;
+import dev.tender.provider.ProviderId;
+import dev.tender.provider.SiteId;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Every decision the engine takes, in the order it takes them. The log is a public interface
+ * (DESIGN.md section 3): names and meanings of these fields do not change without a version bump.
+ */
+public sealed interface TenderEvent {
+
+    /** Strictly increasing across the log. */
+    long seq();
+
+    /** When it happened, by the engine's clock; never decreases along the log. */
+    Instant at();
+
+    RequestId request();
+
+    String type();
+
+    record Submitted(long seq, Instant at, Request details) implements TenderEvent {
+        @Override
+        public RequestId request() {
+            return details.id();
+        }
+
+        @Override
+        public String type() {
+            return "SUBMITTED";
+        }
+    }
+
+    record Routed(
+            long seq,
+            Instant at,
+            RequestId request,
+            String route,
+            List<AgreementId> agreements,
+            List<ProviderId> eligible,
+            String reason)
+            implements TenderEvent {
+        public Routed {
+            agreements = List.copyOf(agreements);
+            eligible = List.copyOf(eligible);
+        }
+
+        @Override
+        public String type() {
+            return "ROUTED";
+        }
+    }
+
+    /** {@code agreement} and {@code matchPrice} are null when they do not apply. */
+    record Offered(
+            long seq,
+            Instant at,
+            RequestId request,
+            OfferId offer,
+            ProviderId provider,
+            OfferKind kind,
+            int units,
+            Instant deadline,
+            AgreementId agreement,
+            Money matchPrice)
+            implements TenderEvent {
+        @Override
+        public String type() {
+            return "OFFERED";
+        }
+    }
+
+    /** {@code unitPrice}, {@code site} and {@code start} are null when declined or lapsed; {@code reason} may be null. */
+    record Responded(
+            long seq,
+            Instant at,
+            RequestId request,
+            OfferId offer,
+            ProviderId provider,
+            ResponseOutcome outcome,
+            int units,
+            Money unitPrice,
+            SiteId site,
+            Instant start,
+            String reason)
+            implements TenderEvent {
+        @Override
+        public String type() {
+            return "RESPONDED";
+        }
+    }
+
+    record Awarded(
+            long seq,
+            Instant at,
+            RequestId request,
+            ProviderId provider,
+            SiteId site,
+            String accelerator,
+            int units,
+            Money unitPrice,
+            Instant start,
+            Instant end,
+            Money cost,
+            OfferId offer)
+            implements TenderEvent {
+        @Override
+        public String type() {
+            return "AWARDED";
+        }
+    }
+
+    /**
+     * The request's last event. {@code cause} names, as a short code, why units went unmet (null
+     * when none did); {@code reason} tells it in words that name the clause.
+     */
+    record Closed(
+            long seq, Instant at, RequestId request, TerminalState outcome, int units, String reason, UnmetCause cause)
+            implements TenderEvent {
+        @Override
+        public String type() {
+            return "CLOSED";
+        }
+    }
+}

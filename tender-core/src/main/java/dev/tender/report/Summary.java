@@ -1,0 +1,70 @@
+package dev.tender.report;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** What a run came to: the figures {@code summary.json} holds and the demo prints. */
+public record Summary(
+        String scenario,
+        long seed,
+        Instant start,
+        Instant end,
+        Requests requests,
+        long unitsRequested,
+        long unitsAwarded,
+        long unitHoursAwarded,
+        BigDecimal cost,
+        Map<String, Long> routes,
+        List<ProviderShare> providers,
+        List<WorkloadOutcome> workloads,
+        List<RightOutcome> rofr,
+        List<ExclusiveOutcome> exclusivity,
+        Map<String, Long> unmetUnitsByCause,
+        List<CommitmentBurn> commitments) {
+
+    public record Requests(
+            long submitted, long fulfilled, long partial, long unfulfilled, long rejected, long cancelled) {}
+
+    /** {@code share} is the provider's fraction of all units awarded. */
+    public record ProviderShare(
+            String provider, String name, long awards, long units, long unitHours, BigDecimal cost, double share) {}
+
+    public record WorkloadOutcome(
+            String workload, long requests, long unitsRequested, long unitsAwarded, long unmetUnits, BigDecimal cost) {}
+
+    /** Offers made under one right of first refusal (first looks, matches, own-terms offers) and their answers. */
+    public record RightOutcome(
+            String agreement,
+            String holder,
+            String mode,
+            long requests,
+            long offers,
+            long accepted,
+            long partial,
+            long declined,
+            long lapsed,
+            long unitsOffered,
+            long unitsAwarded) {}
+
+    public record ExclusiveOutcome(
+            String agreement,
+            String provider,
+            long requests,
+            long unitsRequested,
+            long unitsAwarded,
+            long unmetUnits) {}
+
+    /** {@code metAt} is null while the amount is not reached; {@code shortfall} is what remains at {@code until}. */
+    public record CommitmentBurn(
+            String agreement,
+            String provider,
+            BigDecimal amount,
+            BigDecimal spent,
+            BigDecimal shortfall,
+            double burned,
+            Instant from,
+            Instant until,
+            Instant metAt) {}
+}

@@ -1,0 +1,333 @@
+package dev.tender.report;
+
+import dev.tender.agreement.Agreement;
+import dev.tender.agreement.AgreementId;
+import dev.tender.agreement.Burndown;
+import dev.tender.agreement.Commitment;
+import dev.tender.agreement.Exclusive;
+import dev.tender.agreement.RightOfFirstRefusal;
+import dev.tender.demand.Request;
+import dev.tender.demand.RequestId;
+import dev.tender.event.EventSink;
+import dev.tender.event.OfferId;
+import dev.tender.event.OfferKind;
+import dev.tender.event.TenderEvent;
+import dev.tender.event.TenderEvent.Awarded;
+import dev.tender.event.TenderEvent.Closed;
+import dev.tender.event.TenderEvent.Offered;
+import dev.tender.event.TenderEvent.Responded;
+import dev.tender.event.TenderEvent.Routed;
+import dev.tender.event.TenderEvent.Submitted;
+import dev.tender.money.Money;
+import dev.tender.money.MoneySum;
+import dev.tender.provider.Provider;
+import dev.tender.world.World;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads the event stream as it is written and keeps the totals of a {@link Summary}. It needs
+ * nothing but the events and the world, so a summary can be rebuilt from any log.
+ */
+public final class SummaryCollector implements EventSink {
+
+    private final World world;
+    private final Map<RequestId, OpenRequest> open = new HashMap<>();
+    private final Map<String, ProviderTotals> providers = new TreeMap<>();
+    private final Map<String, WorkloadTotals> workloads = new TreeMap<>();
+    private final Map<AgreementId, RightTotals> rights = new LinkedHashMap<>();
+    private final Map<AgreementId, ExclusiveTotals> exclusives = new LinkedHashMap<>();
+    private final Map<String, Long> routes = new TreeMap<>();
+    private final Map<String, Long> unmetByCause = new TreeMap<>();
+    private final Burndown burndown;
+    private final long[] outcomes = new long[5];
+    private final MoneySum cost = new MoneySum();
+    private long submitted;
+    private long unitsRequested;
+    private long unitsAwarded;
+    private long unitHours;
+
+    public SummaryCollector(World world) {
+        this.world = world;
+        this.burndown = new Burndown(world.agreements().commitments());
+        for (Provider provider : world.providers()) {
+            providers.put(provider.id().value(), new ProviderTotals(provider.name()));
+        }
+        for (Agreement agreement : world.agreements().all()) {
+            if (agreement instanceof RightOfFirstRefusal right) {
+                rights.put(right.id(), new RightTotals(right));
+            } else if (agreement instanceof Exclusive exclusive) {
+                exclusives.put(exclusive.id(), new ExclusiveTotals(exclusive));
+            }
+        }
+    }
+
+    private static final class OpenRequest {
+        final Request request;
+        final List<AgreementId> exclusives = new ArrayList<>(1);
+        final Map<OfferId, AgreementId> rightOffers = new HashMap<>(2);
+
+        OpenRequest(Request request) {
+            this.request = request;
+        }
+    }
+
+    private static final class ProviderTotals {
+        final String name;
+        final MoneySum cost = new MoneySum();
+        long awards;
+        long units;
+        long unitHours;
+
+        ProviderTotals(String name) {
+            this.name = name;
+        }
+    }
+
+    private static final class WorkloadTotals {
+        final MoneySum cost = new MoneySum();
+        long requests;
+        long unitsRequested;
+        long unitsAwarded;
+        long unmet;
+    }
+
+    private static final class RightTotals {
+        final RightOfFirstRefusal right;
+        long requests;
+        long offers;
+        long accepted;
+        long partial;
+        long declined;
+        long lapsed;
+        long unitsOffered;
+        long unitsAwarded;
+
+        RightTotals(RightOfFirstRefusal right) {
+            this.right = right;
+        }
+    }
+
+    private static final class ExclusiveTotals {
+        final Exclusive exclusive;
+        long requests;
+        long unitsRequested;
+        long unitsAwarded;
+        long unmet;
+
+        ExclusiveTotals(Exclusive exclusive) {
+            this.exclusive = exclusive;
+        }
+    }
+
+    @Override
+    public void accept(TenderEvent event) {
+        if (event instanceof Submitted s) {
+            submitted(s);
+        } else if (event instanceof Routed r) {
+            routed(r);
+        } else if (event instanceof Offered o) {
+            offered(o);
+        } else if (event instanceof Responded r) {
+            responded(r);
+        } else if (event instanceof Awarded a) {
+            awarded(a);
+        } else if (event instanceof Closed c) {
+            closed(c);
+        }
+    }
+
+    private void submitted(Submitted event) {
+        Request request = event.details();
+        open.put(request.id(), new OpenRequest(request));
+        submitted++;
+        unitsRequested += request.units();
+        WorkloadTotals totals = workloads.computeIfAbsent(request.workload(), w -> new WorkloadTotals());
+        totals.requests++;
+        totals.unitsRequested += request.units();
+    }
+
+    private void routed(Routed event) {
+        routes.merge(event.route(), 1L, Long::sum);
+        OpenRequest request = open.get(event.request());
+        for (AgreementId id : event.agreements()) {
+            ExclusiveTotals exclusive = exclusives.get(id);
+            if (exclusive != null) {
+                request.exclusives.add(id);
+                exclusive.requests++;
+                exclusive.unitsRequested += request.request.units();
+            }
+            RightTotals right = rights.get(id);
+            if (right != null) {
+                right.requests++;
+            }
+        }
+    }
+
+    private void offered(Offered event) {
+        if ((event.kind() == OfferKind.ROFR || event.kind() == OfferKind.MATCH) && event.agreement() != null) {
+            RightTotals right = rights.get(event.agreement());
+            if (right != null) {
+                right.offers++;
+                right.unitsOffered += event.units();
+                open.get(event.request()).rightOffers.put(event.offer(), event.agreement());
+            }
+        }
+    }
+
+    private void responded(Responded event) {
+        AgreementId agreement = open.get(event.request()).rightOffers.get(event.offer());
+        if (agreement == null) {
+            return;
+        }
+        RightTotals right = rights.get(agreement);
+        switch (event.outcome()) {
+            case ACCEPTED -> right.accepted++;
+            case PARTIAL -> right.partial++;
+            case DECLINED -> right.declined++;
+            case LAPSED -> right.lapsed++;
+        }
+    }
+
+    private void awarded(Awarded event) {
+        OpenRequest request = open.get(event.request());
+        long hours = request.request.hours();
+        unitsAwarded += event.units();
+        unitHours += event.units() * hours;
+        cost.add(event.cost());
+        ProviderTotals provider = providers.get(event.provider().value());
+        provider.awards++;
+        provider.units += event.units();
+        provider.unitHours += event.units() * hours;
+        provider.cost.add(event.cost());
+        WorkloadTotals workload = workloads.get(request.request.workload());
+        workload.unitsAwarded += event.units();
+        workload.cost.add(event.cost());
+        for (AgreementId id : request.exclusives) {
+            exclusives.get(id).unitsAwarded += event.units();
+        }
+        AgreementId right = request.rightOffers.get(event.offer());
+        if (right != null) {
+            rights.get(right).unitsAwarded += event.units();
+        }
+        burndown.record(
+                event.provider(),
+                request.request,
+                event.unitPrice(),
+                event.units(),
+                event.start(),
+                event.end(),
+                event.at());
+    }
+
+    private void closed(Closed event) {
+        OpenRequest request = open.remove(event.request());
+        outcomes[event.outcome().ordinal()]++;
+        int unmet = request.request.units() - event.units();
+        if (unmet > 0 && event.cause() != null) {
+            unmetByCause.merge(event.cause().code(), (long) unmet, Long::sum);
+        }
+        workloads.get(request.request.workload()).unmet += unmet;
+        for (AgreementId id : request.exclusives) {
+            exclusives.get(id).unmet += unmet;
+        }
+    }
+
+    /** The totals so far, with the run's name, seed and period. */
+    public Summary summary(String scenario, long seed, Instant start, Instant end) {
+        return new Summary(
+                scenario,
+                seed,
+                start,
+                end,
+                new Summary.Requests(submitted, outcomes[0], outcomes[1], outcomes[2], outcomes[3], outcomes[4]),
+                unitsRequested,
+                unitsAwarded,
+                unitHours,
+                cost.dollars(),
+                Map.copyOf(new TreeMap<>(routes)),
+                providerShares(),
+                workloadOutcomes(),
+                rightOutcomes(),
+                exclusiveOutcomes(),
+                new TreeMap<>(unmetByCause),
+                commitmentBurns());
+    }
+
+    private List<Summary.ProviderShare> providerShares() {
+        List<Summary.ProviderShare> shares = new ArrayList<>();
+        providers.forEach((id, t) -> shares.add(new Summary.ProviderShare(
+                id,
+                t.name,
+                t.awards,
+                t.units,
+                t.unitHours,
+                t.cost.dollars(),
+                unitsAwarded == 0 ? 0 : (double) t.units / unitsAwarded)));
+        return shares;
+    }
+
+    private List<Summary.WorkloadOutcome> workloadOutcomes() {
+        List<Summary.WorkloadOutcome> outcomes = new ArrayList<>();
+        workloads.forEach((w, t) -> outcomes.add(new Summary.WorkloadOutcome(
+                w, t.requests, t.unitsRequested, t.unitsAwarded, t.unmet, t.cost.dollars())));
+        return outcomes;
+    }
+
+    private List<Summary.RightOutcome> rightOutcomes() {
+        return rights.values().stream()
+                .map(t -> new Summary.RightOutcome(
+                        t.right.id().value(),
+                        t.right.holder().value(),
+                        t.right.mode().toString(),
+                        t.requests,
+                        t.offers,
+                        t.accepted,
+                        t.partial,
+                        t.declined,
+                        t.lapsed,
+                        t.unitsOffered,
+                        t.unitsAwarded))
+                .toList();
+    }
+
+    private List<Summary.ExclusiveOutcome> exclusiveOutcomes() {
+        return exclusives.values().stream()
+                .map(t -> new Summary.ExclusiveOutcome(
+                        t.exclusive.id().value(),
+                        t.exclusive.provider().value(),
+                        t.requests,
+                        t.unitsRequested,
+                        t.unitsAwarded,
+                        t.unmet))
+                .toList();
+    }
+
+    private List<Summary.CommitmentBurn> commitmentBurns() {
+        List<Summary.CommitmentBurn> burns = new ArrayList<>();
+        for (Commitment commitment : world.agreements().commitments()) {
+            Money spent = burndown.spent(commitment);
+            burns.add(new Summary.CommitmentBurn(
+                    commitment.id().value(),
+                    commitment.provider().value(),
+                    commitment.amount().dollars(),
+                    spent.dollars(),
+                    burndown.shortfall(commitment).dollars(),
+                    (double) spent.micros() / commitment.amount().micros(),
+                    commitment.from(),
+                    commitment.until(),
+                    burndown.metAt(commitment).orElse(null)));
+        }
+        return burns;
+    }
+
+    /** Unit totals by outcome, for tests and quick checks. */
+    public long unitsAwarded() {
+        return unitsAwarded;
+    }
+}
