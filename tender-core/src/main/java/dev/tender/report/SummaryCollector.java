@@ -24,6 +24,7 @@ import dev.tender.provider.Provider;
 import dev.tender.world.World;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -250,12 +251,12 @@ public final class SummaryCollector implements EventSink {
                 unitsAwarded,
                 unitHours,
                 cost.dollars(),
-                Map.copyOf(new TreeMap<>(routes)),
+                Collections.unmodifiableMap(new TreeMap<>(routes)),
                 providerShares(),
                 workloadOutcomes(),
                 rightOutcomes(),
                 exclusiveOutcomes(),
-                new TreeMap<>(unmetByCause),
+                Collections.unmodifiableMap(new TreeMap<>(unmetByCause)),
                 commitmentBurns());
     }
 

@@ -1,0 +1,168 @@
+package dev.tender.sim;
+
+import dev.tender.demand.Generator;
+import dev.tender.demand.IntRange;
+import dev.tender.demand.Request;
+import dev.tender.demand.RequestId;
+import dev.tender.demand.TraceRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.SplittableRandom;
+
+/**
+ * Every request of a scenario in submission order: the trace's, and those the generators draw
+ * with the scenario's seed. Generated lazily, so a million requests never sit in memory at once.
+ */
+public final class DemandStream {
+
+    private static final double SECONDS_PER_YEAR = 365.2425 * 86_400;
+
+    /** The next submission of one source; {@code order} breaks ties between sources. */
+    private interface Source {
+        Instant nextAt();
+
+        int order();
+
+        TraceRequest take();
+
+        boolean exhausted();
+    }
+
+    private final PriorityQueue<Source> sources =
+            new PriorityQueue<>(Comparator.comparing(Source::nextAt).thenComparingInt(Source::order));
+
+    public DemandStream(List<Generator> generators, List<TraceRequest> trace, Instant start, Instant end, long seed) {
+        List<TraceRequest> ordered = new ArrayList<>(trace);
+        ordered.sort(Comparator.comparing(TraceRequest::submitted)
+                .thenComparing(t -> t.request().id()));
+        offer(new TraceSource(ordered));
+        for (int i = 0; i < generators.size(); i++) {
+            offer(new GeneratedSource(generators.get(i), i + 1, start, end, seed));
+        }
+    }
+
+    private void offer(Source source) {
+        if (!source.exhausted()) {
+            sources.add(source);
+        }
+    }
+
+    public boolean hasNext() {
+        return !sources.isEmpty();
+    }
+
+    /** When the next request is submitted; only when {@link #hasNext()}. */
+    public Instant nextAt() {
+        return sources.element().nextAt();
+    }
+
+    public TraceRequest next() {
+        Source source = sources.remove();
+        TraceRequest request = source.take();
+        offer(source);
+        return request;
+    }
+
+    private static final class TraceSource implements Source {
+        private final List<TraceRequest> requests;
+        private int position;
+
+        TraceSource(List<TraceRequest> requests) {
+            this.requests = requests;
+        }
+
+        @Override
+        public Instant nextAt() {
+            return requests.get(position).submitted();
+        }
+
+        @Override
+        public int order() {
+            return 0;
+        }
+
+        @Override
+        public TraceRequest take() {
+            return requests.get(position++);
+        }
+
+        @Override
+        public boolean exhausted() {
+            return position >= requests.size();
+        }
+    }
+
+    /**
+     * One request per {@code every}, the rate growing by {@code growth} a year: the gap after a
+     * submission at time t is {@code every / growth^(years since the generator began)}.
+     */
+    private static final class GeneratedSource implements Source {
+        private final Generator generator;
+        private final int order;
+        private final Instant begin;
+        private final Instant until;
+        private final SplittableRandom random;
+        private Instant next;
+        private long count;
+
+        GeneratedSource(Generator generator, int order, Instant start, Instant end, long seed) {
+            this.generator = generator;
+            this.order = order;
+            this.begin = generator.from() != null && generator.from().isAfter(start) ? generator.from() : start;
+            this.until = generator.until() != null && generator.until().isBefore(end) ? generator.until() : end;
+            // Each generator draws from its own stream, so adding one does not change the others.
+            this.random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * order));
+            this.next = begin;
+        }
+
+        @Override
+        public Instant nextAt() {
+            return next;
+        }
+
+        @Override
+        public int order() {
+            return order;
+        }
+
+        @Override
+        public boolean exhausted() {
+            return !next.isBefore(until);
+        }
+
+        @Override
+        public TraceRequest take() {
+            Instant submitted = next;
+            count++;
+            Request request = new Request(
+                    new RequestId(generator.id() + "-" + count),
+                    generator.tenant(),
+                    generator.workload(),
+                    generator.accelerator(),
+                    draw(generator.units()),
+                    generator.lead().addTo(submitted),
+                    draw(generator.hours()),
+                    generator.flex(),
+                    generator.regions(),
+                    generator.maxPrice());
+            next = submitted.plusSeconds(gapAfter(submitted));
+            return new TraceRequest(submitted, request);
+        }
+
+        private long gapAfter(Instant submitted) {
+            long every = Duration.between(submitted, generator.every().addTo(submitted))
+                    .getSeconds();
+            double years = Duration.between(begin, submitted).getSeconds() / SECONDS_PER_YEAR;
+            double gap = every / Math.pow(generator.growth(), years);
+            return Math.max(1, Math.round(gap));
+        }
+
+        private int draw(IntRange range) {
+            return range.min() == range.max() ? range.min() : random.nextInt(range.min(), range.max() + 1);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.tender.sim;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** Simulated time: it stands still until the simulation moves it forward, and it never goes back. */
+public final class VirtualClock extends Clock {
+
+    private Instant now;
+
+    public VirtualClock(Instant start) {
+        this.now = start;
+    }
+
+    public void advanceTo(Instant instant) {
+        if (instant.isBefore(now)) {
+            throw new IllegalStateException("the clock cannot go back from " + now + " to " + instant);
+        }
+        now = instant;
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("simulated time is UTC");
+    }
+}
