@@ -1,0 +1,167 @@
+package dev.tender.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tender.agreement.Agreement;
+import dev.tender.agreement.AgreementBook;
+import dev.tender.capacity.Accelerator;
+import dev.tender.demand.Generator;
+import dev.tender.demand.TraceRequest;
+import dev.tender.time.Span;
+import dev.tender.world.Defaults;
+import dev.tender.world.Scenario;
+import dev.tender.world.World;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Walks a scenario's YAML tree section by section, reporting every problem with its path, and
+ * builds the {@link Scenario} only when there is none.
+ */
+final class ScenarioMapper {
+
+    /** More buckets than this and the capacity ledger refuses the grid. */
+    static final long MAX_BUCKETS = 50_000_000L;
+
+    private static final List<String> TOP_KEYS = List.of(
+            "name",
+            "description",
+            "start",
+            "horizon",
+            "bucket",
+            "seed",
+            "defaults",
+            "workloads",
+            "accelerators",
+            "providers",
+            "agreements",
+            "demand");
+    private static final List<String> DEFAULTS_KEYS = List.of("offerWindow", "rfqWindow");
+    private static final List<String> ACCELERATOR_KEYS = List.of("h100e", "kw");
+    private static final List<String> DEMAND_KEYS = List.of("generators", "trace");
+    private static final Duration DEFAULT_BUCKET = Duration.ofDays(1);
+    private static final Duration MIN_BUCKET = Duration.ofMinutes(1);
+
+    private final Path baseDir;
+    private final Problems problems;
+
+    ScenarioMapper(Path baseDir, Problems problems) {
+        this.baseDir = baseDir;
+        this.problems = problems;
+    }
+
+    Optional<Scenario> map(JsonNode tree) {
+        Node root = Node.root(tree, problems);
+        if (!root.fields(TOP_KEYS)) {
+            return Optional.empty();
+        }
+        Optional<String> name = root.get("name").required().id("scenario name");
+        String description = root.get("description").text().orElse("");
+        Optional<Instant> start = root.get("start").required().instant();
+        Node horizonNode = root.get("horizon").required();
+        Optional<Span> horizon = horizonNode.positiveSpan();
+        Optional<Instant> end = end(horizonNode, start, horizon);
+        Duration bucket = bucket(root.get("bucket"), start, end);
+        long seed = root.get("seed").whole().orElse(0L);
+        Defaults defaults = defaults(root.get("defaults"));
+        Catalog catalog = catalog(
+                root.get("workloads").required(), root.get("accelerators").required());
+        ProvidersMapper.Section providers =
+                new ProvidersMapper(catalog, problems).map(root.get("providers").required());
+        List<Agreement> agreements =
+                new AgreementsMapper(catalog, providers, defaults, problems).map(root.get("agreements"));
+        Node demand = root.get("demand");
+        demand.fields(DEMAND_KEYS);
+        List<Generator> generators =
+                new GeneratorsMapper(catalog, name.orElse("tenant"), problems).map(demand.get("generators"));
+        List<TraceRequest> trace = new TraceReader(baseDir, catalog, problems).read(demand.get("trace"));
+        if (!problems.isEmpty() || !Values.allPresent(name, start, horizon)) {
+            return Optional.empty();
+        }
+        World world = new World(
+                catalog.accelerators(),
+                new LinkedHashSet<>(catalog.workloads()),
+                providers.providers(),
+                providers.pools(),
+                new AgreementBook(agreements),
+                defaults,
+                bucket);
+        return Optional.of(
+                new Scenario(name.get(), description, start.get(), horizon.get(), seed, world, generators, trace));
+    }
+
+    private static Optional<Instant> end(Node horizonNode, Optional<Instant> start, Optional<Span> horizon) {
+        if (start.isEmpty() || horizon.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(horizon.get().addTo(start.get()));
+        } catch (DateTimeException | ArithmeticException tooLong) {
+            horizonNode.problem("reaches beyond the supported range of time, got " + horizonNode.shown());
+            return Optional.empty();
+        }
+    }
+
+    /** Whole minutes, at least one, and few enough buckets to cover the horizon. */
+    private static Duration bucket(Node node, Optional<Instant> start, Optional<Instant> end) {
+        Optional<Duration> bucket = node.check(
+                node.exact(),
+                b -> b.compareTo(MIN_BUCKET) >= 0 && b.toSeconds() % 60 == 0 && b.getNano() == 0,
+                "must be whole minutes, at least PT1M");
+        if (bucket.isPresent() && start.isPresent() && end.isPresent()) {
+            long seconds = Duration.between(start.get(), end.get()).toSeconds();
+            long buckets =
+                    (seconds + bucket.get().toSeconds() - 1) / bucket.get().toSeconds();
+            if (buckets > MAX_BUCKETS) {
+                node.problem("cuts the horizon into " + buckets + " buckets, more than " + MAX_BUCKETS + ", got "
+                        + node.shown());
+            }
+        }
+        return bucket.orElse(DEFAULT_BUCKET);
+    }
+
+    private static Defaults defaults(Node node) {
+        node.fields(DEFAULTS_KEYS);
+        Duration offerWindow = node.get("offerWindow").positiveExact().orElse(Defaults.STANDARD.offerWindow());
+        Duration rfqWindow = node.get("rfqWindow").positiveExact().orElse(Defaults.STANDARD.rfqWindow());
+        return new Defaults(offerWindow, rfqWindow);
+    }
+
+    private Catalog catalog(Node workloadsNode, Node acceleratorsNode) {
+        List<String> workloads = workloadsNode.ids("workload");
+        if (workloadsNode.isList() && workloadsNode.size() == 0) {
+            workloadsNode.problem("must name at least one workload, got " + workloadsNode.shown());
+        }
+        List<String> names = new ArrayList<>();
+        Map<String, Accelerator> accelerators = new LinkedHashMap<>();
+        acceleratorsNode.entries().forEach((name, node) -> {
+            names.add(name);
+            accelerator(name, node).ifPresent(accelerator -> accelerators.put(name, accelerator));
+        });
+        return new Catalog(workloads, workloadsNode.isList(), names, accelerators, acceleratorsNode.isMap());
+    }
+
+    private Optional<Accelerator> accelerator(String name, Node node) {
+        int mark = problems.count();
+        String idProblem = Values.idProblem("accelerator name", name);
+        if (idProblem != null) {
+            node.problem(idProblem);
+        }
+        if (!node.required().fields(ACCELERATOR_KEYS)) {
+            return Optional.empty();
+        }
+        Optional<Double> h100e = node.get("h100e").required().positive();
+        Optional<Double> kw = node.get("kw").required().positive();
+        if (problems.count() != mark || !Values.allPresent(h100e, kw)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Accelerator(name, h100e.get(), kw.get()));
+    }
+}
