@@ -29,14 +29,15 @@ public final class ExclusivityRule implements RoutingRule {
         }
         ProviderId provider = clauses.get(0).provider();
         List<AgreementId> ids = clauses.stream().map(Exclusive::id).toList();
-        String named = String.join(", ", ids.stream().map(AgreementId::value).toList());
+        String named = String.join(" and ", ids.stream().map(AgreementId::value).toList());
+        String makes = ids.size() == 1 ? " makes " : " make ";
         if (!serving.contains(provider)) {
             return Optional.of(new Route.ToExclusive(
                     ids,
                     provider,
                     offerWindow,
                     List.of(),
-                    named + " makes " + provider + " the only provider for this request, and " + provider + " has no "
+                    named + makes + provider + " the only provider for this request, and " + provider + " has no "
                             + request.accelerator() + " pool in an allowed region"));
         }
         Duration window = book.rightOf(provider, request, at)
@@ -47,7 +48,7 @@ public final class ExclusivityRule implements RoutingRule {
                 provider,
                 window,
                 List.of(provider),
-                named + " makes " + provider + " the only provider for " + request.workload() + " "
-                        + request.accelerator() + " requests; no one else is asked"));
+                named + makes + provider + " the only provider for " + request.workload() + " " + request.accelerator()
+                        + " requests; no one else is asked"));
     }
 }

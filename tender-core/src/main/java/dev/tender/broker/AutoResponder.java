@@ -10,7 +10,9 @@ import dev.tender.provider.Provider;
 import dev.tender.provider.ResponderSpec;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,10 +24,12 @@ import java.util.Optional;
  *   <li>It quotes its list price for the accelerator; on a {@code MATCH} offer it matches at the
  *       match price when it has the capacity by the best market start, and declines otherwise.
  *   <li>It takes at most {@code share} of the units free in a pool over the requested window.
- *   <li>It looks through its pools in allowed regions (by site id) for the earliest start within
- *       {@code flex} at which it can take every unit offered. When no start works and the offer
- *       allows part, it takes what it can at the requested start, from the pool with the most
- *       room. Otherwise it declines and says why.
+ *   <li>It looks through its pools in allowed regions for the earliest start within {@code flex}
+ *       at which it can take every unit offered: the requested start if any pool has room then,
+ *       else the first bucket boundary where one has. Pools are tried in site-id order, beginning
+ *       with the pool it served from last (so it fills one site before the next), and the first
+ *       tried wins a tie. When no start works and the offer allows part, it takes what it can at
+ *       the requested start, from the pool with the most room. Otherwise it declines and says why.
  * </ul>
  */
 public final class AutoResponder implements Responder {
@@ -36,6 +40,8 @@ public final class AutoResponder implements Responder {
     private final CapacityLedger ledger;
     private final Clock clock;
     private final Scheduler scheduler;
+    /** Per accelerator, the pool to look at first: the one served from last, so a full pool is not tried again and again. */
+    private final Map<String, Integer> nextPool = new HashMap<>();
 
     public AutoResponder(
             Provider provider,
@@ -93,26 +99,38 @@ public final class AutoResponder implements Responder {
     private Optional<Answer.Take> earliestWhole(Offer offer, List<Pool> pools, Money price) {
         Request request = offer.request();
         long needed = unitsFreeFor(offer.units());
-        Pool bestPool = null;
-        Instant bestStart = null;
-        for (Pool pool : pools) {
-            if (!request.allowsRegion(pool.region())) {
-                continue;
+        int count = pools.size();
+        int first = count == 0 ? 0 : nextPool.getOrDefault(request.accelerator(), 0) % count;
+        for (int k = 0; k < count; k++) {
+            Pool pool = pools.get((first + k) % count);
+            if (request.allowsRegion(pool.region()) && ledger.fits(pool, needed, request.start(), request.length())) {
+                return Optional.of(take(offer, pool, (first + k) % count, price, request.start()));
             }
-            Instant latest = bestStart == null ? offer.latestStart() : bestStart;
-            Optional<Instant> start = ledger.earliestStart(pool, needed, request.start(), latest, request.length());
-            if (start.isPresent() && (bestStart == null || start.get().isBefore(bestStart))) {
-                bestPool = pool;
-                bestStart = start.get();
-                if (bestStart.equals(request.start())) {
-                    break;
+        }
+        // Nothing at the requested start: a later bucket boundary, each pool only trying to beat the best so far.
+        int bestPosition = -1;
+        Instant bestStart = offer.latestStart();
+        Instant soonest = ledger.grid().startOf(ledger.grid().floor(request.start()) + 1);
+        for (int k = 0; k < count && !(bestPosition >= 0 && bestStart.equals(soonest)); k++) {
+            int position = (first + k) % count;
+            Pool pool = pools.get(position);
+            if (request.allowsRegion(pool.region())) {
+                Optional<Instant> start =
+                        ledger.earliestBoundaryAfter(pool, needed, request.start(), bestStart, request.length());
+                if (start.isPresent() && (bestPosition < 0 || start.get().isBefore(bestStart))) {
+                    bestPosition = position;
+                    bestStart = start.get();
                 }
             }
         }
-        return bestPool == null
+        return bestPosition < 0
                 ? Optional.empty()
-                : Optional.of(
-                        new Answer.Take(offer.units(), price, bestPool.site().id(), bestStart));
+                : Optional.of(take(offer, pools.get(bestPosition), bestPosition, price, bestStart));
+    }
+
+    private Answer.Take take(Offer offer, Pool pool, int position, Money price, Instant start) {
+        nextPool.put(offer.request().accelerator(), position);
+        return new Answer.Take(offer.units(), price, pool.site().id(), start);
     }
 
     private Optional<Answer.Take> largestPartAtStart(Offer offer, List<Pool> pools, Money price) {

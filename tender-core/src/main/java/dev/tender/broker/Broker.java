@@ -297,6 +297,9 @@ public final class Broker implements OfferDesk {
             }
         }
         ResponseOutcome outcome = take.units() == offer.units() ? ResponseOutcome.ACCEPTED : ResponseOutcome.PARTIAL;
+        if (outcome == ResponseOutcome.PARTIAL) {
+            tender.notes.add(offer.provider() + " offered " + take.units() + " of " + offer.units());
+        }
         emit(new TenderEvent.Responded(
                 ++seq,
                 now,

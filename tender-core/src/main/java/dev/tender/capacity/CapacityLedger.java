@@ -59,6 +59,11 @@ public final class CapacityLedger {
         return trees[pool.index()].min(grid.floor(start), grid.ceil(start.plus(length)));
     }
 
+    /** True when {@code units} are free throughout {@code [start, start + length)}. */
+    public boolean fits(Pool pool, long units, Instant start, Duration length) {
+        return freeOver(pool, start, length) >= units;
+    }
+
     /**
      * The earliest start in {@code [earliest, latest]} at which {@code units} are free for {@code
      * length}: {@code earliest} itself, or else the first bucket boundary that works.
@@ -67,26 +72,31 @@ public final class CapacityLedger {
         if (latest.isBefore(earliest)) {
             return Optional.empty();
         }
-        if (freeOver(pool, earliest, length) >= units) {
-            return Optional.of(earliest);
-        }
+        return fits(pool, units, earliest, length)
+                ? Optional.of(earliest)
+                : earliestBoundaryAfter(pool, units, earliest, latest, length);
+    }
+
+    /** Like {@link #earliestStart} but only bucket boundaries after {@code earliest} are tried. */
+    public Optional<Instant> earliestBoundaryAfter(
+            Pool pool, long units, Instant earliest, Instant latest, Duration length) {
         BucketTree tree = trees[pool.index()];
         long span = Math.floorDiv(
                 length.getSeconds() + grid.bucket().getSeconds() - 1,
                 grid.bucket().getSeconds());
-        long first = Math.max(0, Math.max(grid.ceil(earliest), grid.floor(earliest) + 1));
+        long candidate = Math.max(0, grid.floor(earliest) + 1);
         long last = Math.min(grid.floor(latest), tree.size() - span);
-        long candidate = first;
         while (candidate <= last) {
+            // Skip to the first bucket with room, then see whether the whole window has room.
+            candidate = tree.firstAtLeast((int) candidate, tree.size(), units);
+            if (candidate < 0 || candidate > last) {
+                return Optional.empty();
+            }
             int shortBucket = tree.firstBelow((int) candidate, (int) (candidate + span), units);
             if (shortBucket < 0) {
                 return Optional.of(grid.startOf(candidate));
             }
-            // Every start up to the short bucket includes it; skip to the next bucket that has room.
-            candidate = tree.firstAtLeast(shortBucket + 1, tree.size(), units);
-            if (candidate < 0) {
-                return Optional.empty();
-            }
+            candidate = shortBucket + 1L;
         }
         return Optional.empty();
     }

@@ -1,0 +1,74 @@
+package dev.tender.cli;
+
+import dev.tender.sim.Simulation;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * Progress of a run on stderr, in simulated days, once it has taken more than a second: a bar on
+ * a terminal, a plain line every few seconds elsewhere (a log, a pipe).
+ */
+final class ProgressDisplay implements Simulation.Progress, AutoCloseable {
+
+    private static final long SHOW_AFTER_NANOS = 1_000_000_000L;
+    private static final long PLAIN_EVERY_NANOS = 5_000_000_000L;
+
+    private final Instant start;
+    private final long days;
+    private final PrintStream err;
+    private final boolean terminal;
+    private final long begun = System.nanoTime();
+    private long lastPlain = begun;
+    private ProgressBar bar;
+
+    ProgressDisplay(Instant start, Instant end, PrintStream err, boolean terminal) {
+        this.start = start;
+        this.days = Math.max(1, Duration.between(start, end).toDays());
+        this.err = err;
+        this.terminal = terminal;
+    }
+
+    @Override
+    public void at(Instant simulated, long submitted) {
+        long now = System.nanoTime();
+        if (now - begun < SHOW_AFTER_NANOS) {
+            return;
+        }
+        long day = Math.min(days, Duration.between(start, simulated).toDays());
+        if (terminal) {
+            bar().stepTo(day);
+            bar.setExtraMessage(String.format(" %,d requests", submitted));
+        } else if (now - lastPlain >= PLAIN_EVERY_NANOS) {
+            lastPlain = now;
+            err.printf(
+                    "simulating: day %,d of %,d (%s), %,d requests%n",
+                    day, days, simulated.toString().substring(0, 10), submitted);
+        }
+    }
+
+    private ProgressBar bar() {
+        if (bar == null) {
+            bar = new ProgressBarBuilder()
+                    .setTaskName("simulating")
+                    .setInitialMax(days)
+                    .setUnit(" days", 1)
+                    .setStyle(ProgressBarStyle.ASCII)
+                    .setConsumer(new ConsoleProgressBarConsumer(err))
+                    .build();
+        }
+        return bar;
+    }
+
+    @Override
+    public void close() {
+        if (bar != null) {
+            bar.stepTo(days);
+            bar.close();
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.tender.cli;
+
+import dev.tender.event.EventSink;
+import dev.tender.eventlog.JsonlEventWriter;
+import dev.tender.report.Summary;
+import dev.tender.report.SummaryCollector;
+import dev.tender.sim.Simulation;
+import dev.tender.summary.SummaryJson;
+import dev.tender.world.Scenario;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Runs a scenario in the simulator and writes what it decided: the event log, the summary, the table. */
+final class ScenarioRun {
+
+    private final Scenario scenario;
+    private final Path out;
+    private final boolean writeEvents;
+
+    ScenarioRun(Scenario scenario, Path out, boolean writeEvents) {
+        this.scenario = scenario;
+        this.out = out;
+        this.writeEvents = writeEvents;
+    }
+
+    int execute(PrintWriter stdout, PrintWriter stderr) throws IOException {
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            stderr.println("tender: cannot create the output folder " + out + ": " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        Path eventsFile = out.resolve("events.jsonl");
+        Path summaryFile = out.resolve("summary.json");
+        SummaryCollector collector = new SummaryCollector(scenario.world());
+        long[] events = new long[1];
+        EventSink sink = collector.andThen(e -> events[0]++);
+        JsonlEventWriter writer = writeEvents ? JsonlEventWriter.to(eventsFile) : null;
+        if (writer != null) {
+            sink = sink.andThen(writer);
+        }
+        long began = System.nanoTime();
+        Simulation.Run run;
+        try (ProgressDisplay progress =
+                new ProgressDisplay(scenario.start(), scenario.end(), System.err, System.console() != null)) {
+            run = new Simulation(scenario, sink).run(progress);
+        } finally {
+            if (writer != null) {
+                writer.close();
+            }
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        if (!writeEvents) {
+            Files.deleteIfExists(eventsFile);
+        }
+        Summary summary = collector.summary(scenario.name(), scenario.seed(), scenario.start(), scenario.end());
+        SummaryJson.write(summary, summaryFile);
+        new SummaryTable(summary, scenario.description()).print(stdout);
+        stdout.printf(
+                "%nSimulated %,d requests (%,d events) in %.1f s: %,.0f requests/s.%n",
+                run.submitted(), events[0], seconds, run.submitted() / Math.max(seconds, 1e-9));
+        stdout.println(
+                "Files: " + (writeEvents ? eventsFile + " (the event log), " : "") + summaryFile + " (the summary).");
+        if (writeEvents) {
+            stdout.println("Ask why:  tender explain <request id> --events " + eventsFile);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.tender.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Checks a scenario without running it and lists every problem with its path, e.g.",
+            "  providers.azure.sites[0].capacity[1].from: not a date or instant: '2025-13-01'",
+            "Exit code 0 when valid, 2 when not.",
+        },
+        footer = {"", "Example:", "  tender validate scenarios/seed-story.yaml"})
+final class ValidateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario (YAML).")
+    Path file;
+
+    @Override
+    public Integer call() {
+        var scenario = ScenarioSource.load(file, spec.commandLine().getErr());
+        if (scenario.isEmpty()) {
+            return Main.BAD_INPUT;
+        }
+        var s = scenario.get();
+        var world = s.world();
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        "%s: valid. %d providers, %d sites, %d pools, %d agreements, %d generators, %d trace requests.%n",
+                        file,
+                        world.providers().size(),
+                        world.providers().stream()
+                                .mapToInt(p -> p.sites().size())
+                                .sum(),
+                        world.pools().size(),
+                        world.agreements().all().size(),
+                        s.generators().size(),
+                        s.trace().size());
+        return 0;
+    }
+}

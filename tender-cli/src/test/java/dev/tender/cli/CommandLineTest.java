@@ -1,0 +1,204 @@
+package dev.tender.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tender.eventlog.EventLogReader;
+import dev.tender.scenario.ScenarioReader;
+import dev.tender.sim.InvariantChecker;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands as a user runs them: real files, real output, exit codes. */
+class CommandLineTest {
+
+    static final Path SEED_STORY = Path.of("..", "scenarios", "seed-story.yaml");
+
+    @TempDir
+    static Path demo;
+
+    static Result demoRun;
+
+    record Result(int exit, String out, String err) {}
+
+    static Result tender(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void runTheDemoOnce() {
+        demoRun = tender("demo", "--out", demo.toString());
+    }
+
+    @Test
+    void theDemoPrintsTheSummaryAndSaysWhereTheFilesAre() {
+        assertThat(demoRun.exit()).isZero();
+        assertThat(demoRun.out())
+                .contains("Tender: seed-story")
+                .contains("Providers", "azure", "coreweave", "oracle", "stargate")
+                .contains("Rights of first refusal", "azure-rofr")
+                .contains("Exclusivity", "azure-api", "azure-exclusive")
+                .contains("Unmet demand")
+                .contains("Commitments", "azure-commitment")
+                .contains(
+                        demo.resolve("events.jsonl").toString(),
+                        demo.resolve("summary.json").toString());
+        assertThat(demo.resolve("events.jsonl")).isNotEmptyFile();
+        assertThat(demo.resolve("summary.json")).content().contains("\"scenario\" : \"seed-story\"");
+    }
+
+    @Test
+    void theDemoLogKeepsEveryInvariant() throws Exception {
+        var scenario = ((ScenarioReader.Result.Loaded) new ScenarioReader().read(SEED_STORY)).scenario();
+        var log = EventLogReader.readAll(demo.resolve("events.jsonl"));
+
+        assertThat(log).isNotEmpty();
+        assertThat(InvariantChecker.check(scenario.world(), log)).isEmpty();
+    }
+
+    @Test
+    void theSameScenarioAndSeedWriteTheSameBytes(@TempDir Path again) throws Exception {
+        Result second = tender("simulate", SEED_STORY.toString(), "--out", again.toString());
+
+        assertThat(second.exit()).isZero();
+        assertThat(Files.mismatch(demo.resolve("events.jsonl"), again.resolve("events.jsonl")))
+                .isEqualTo(-1L);
+        assertThat(Files.readString(again.resolve("summary.json")))
+                .isEqualTo(Files.readString(demo.resolve("summary.json")));
+    }
+
+    @Test
+    void anotherSeedPlaysOtherDemand(@TempDir Path other) throws Exception {
+        Result run = tender("simulate", SEED_STORY.toString(), "--out", other.toString(), "--seed", "8");
+
+        assertThat(run.exit()).isZero();
+        assertThat(Files.mismatch(demo.resolve("events.jsonl"), other.resolve("events.jsonl")))
+                .isNotEqualTo(-1L);
+        assertThat(Files.readString(other.resolve("summary.json"))).contains("\"seed\" : 8");
+    }
+
+    @Test
+    void eventsNoneWritesOnlyTheSummary(@TempDir Path out) throws Exception {
+        Files.writeString(out.resolve("events.jsonl"), "stale");
+
+        Result run = tender("simulate", SEED_STORY.toString(), "--out", out.toString(), "--events", "none");
+
+        assertThat(run.exit()).isZero();
+        assertThat(out.resolve("events.jsonl")).doesNotExist();
+        assertThat(out.resolve("summary.json")).isNotEmptyFile();
+    }
+
+    @Test
+    void explainTellsTheStoryOfOneRequest() {
+        Result story = tender(
+                "explain",
+                "training-60",
+                "--events",
+                demo.resolve("events.jsonl").toString());
+
+        assertThat(story.exit()).isZero();
+        assertThat(story.out())
+                .startsWith("Request training-60:")
+                .contains("Routed ROFR_FIRST_LOOK because azure-rofr gives azure the first look")
+                .contains("azure was offered")
+                .contains("Awarded")
+                .contains("Closed");
+    }
+
+    @Test
+    void explainSaysWhenTheRequestIsNotInTheLog() {
+        Result story = tender(
+                "explain",
+                "no-such-request",
+                "--events",
+                demo.resolve("events.jsonl").toString());
+
+        assertThat(story.exit()).isEqualTo(2);
+        assertThat(story.err()).contains("request no-such-request does not appear in");
+    }
+
+    @Test
+    void explainSaysWhenThereIsNoLog(@TempDir Path empty) {
+        Result story = tender(
+                "explain",
+                "training-1",
+                "--events",
+                empty.resolve("events.jsonl").toString());
+
+        assertThat(story.exit()).isEqualTo(2);
+        assertThat(story.err()).contains("no event log at");
+    }
+
+    @Test
+    void validateAcceptsTheSeedStory() {
+        Result valid = tender("validate", SEED_STORY.toString());
+
+        assertThat(valid.exit()).isZero();
+        assertThat(valid.out()).contains("valid").contains("4 providers").contains("4 agreements");
+    }
+
+    @Test
+    void validateListsEveryProblemAndExitsTwo(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(
+                bad,
+                Files.readString(SEED_STORY)
+                        .replace("horizon: P4Y", "horizon: P4X")
+                        .replace("bucket: P1D", "bucket: P1D\ncolour: blue"));
+
+        Result invalid = tender("validate", bad.toString());
+
+        assertThat(invalid.exit()).isEqualTo(2);
+        assertThat(invalid.err())
+                .contains("2 problems, nothing was run")
+                .contains("horizon: ")
+                .contains("colour: unknown key")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void simulatingABadScenarioRunsNothing(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "name: [unclosed\n");
+
+        Result run =
+                tender("simulate", bad.toString(), "--out", dir.resolve("out").toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("(yaml): line");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void aMissingScenarioFileIsBadInput() {
+        Result run = tender("validate", "no/such/file.yaml");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("no/such/file.yaml");
+    }
+
+    @Test
+    void aWrongOptionIsBadInputWithUsage() {
+        Result run = tender("simulate", SEED_STORY.toString(), "--events", "sometimes");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--events").contains("Usage:");
+    }
+
+    @Test
+    void everyCommandHasHelpWithAnExample() {
+        for (String command : new String[] {"demo", "simulate", "validate", "explain"}) {
+            Result help = tender(command, "--help");
+
+            assertThat(help.exit()).isZero();
+            assertThat(help.out()).contains("Usage: tender " + command).contains("Example");
+        }
+    }
+}
