@@ -9,6 +9,9 @@ import dev.tender.summary.SummaryJson;
 import dev.tender.world.Scenario;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,6 +26,17 @@ final class ScenarioRun {
         this.scenario = scenario;
         this.out = out;
         this.writeEvents = writeEvents;
+    }
+
+    /** The most heap the run used: the sum of each heap pool's peak, an upper bound. */
+    private static long peakHeapMegabytes() {
+        long bytes = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                bytes += pool.getPeakUsage().getUsed();
+            }
+        }
+        return bytes >> 20;
     }
 
     int execute(PrintWriter stdout, PrintWriter stderr) throws IOException {
@@ -59,8 +73,12 @@ final class ScenarioRun {
         SummaryJson.write(summary, summaryFile);
         new SummaryTable(summary, scenario.description()).print(stdout);
         stdout.printf(
-                "%nSimulated %,d requests (%,d events) in %.1f s: %,.0f requests/s.%n",
-                run.submitted(), events[0], seconds, run.submitted() / Math.max(seconds, 1e-9));
+                "%nSimulated %,d requests (%,d events) in %.1f s: %,.0f requests/s, peak heap %,d MB.%n",
+                run.submitted(),
+                events[0],
+                seconds,
+                run.submitted() / Math.max(seconds, 1e-9),
+                peakHeapMegabytes());
         stdout.println(
                 "Files: " + (writeEvents ? eventsFile + " (the event log), " : "") + summaryFile + " (the summary).");
         if (writeEvents) {

@@ -16,6 +16,7 @@ public final class Footprint {
 
     private final List<Pool> pools;
     private final Map<String, Map<ProviderId, List<Pool>>> byAccelerator = new HashMap<>();
+    private final Map<Reach, List<ProviderId>> serving = new HashMap<>();
 
     public Footprint(List<Pool> pools) {
         this.pools = List.copyOf(pools);
@@ -35,18 +36,22 @@ public final class Footprint {
 
     /** Providers with a pool of the request's accelerator in a region it allows, by id. */
     public List<ProviderId> providersFor(Request request) {
-        Map<ProviderId, List<Pool>> providers = byAccelerator.getOrDefault(request.accelerator(), Map.of());
-        List<ProviderId> serving = new ArrayList<>(providers.size());
-        for (Map.Entry<ProviderId, List<Pool>> entry : providers.entrySet()) {
-            if (anyAllowed(entry.getValue(), request)) {
-                serving.add(entry.getKey());
-            }
-        }
-        return serving;
+        // Requests repeat a handful of accelerator and region combinations; each is worked out once.
+        return serving.computeIfAbsent(new Reach(request.accelerator(), request.regions()), this::providersWithin);
     }
 
-    public boolean canServe(ProviderId provider, Request request) {
-        return anyAllowed(poolsOf(provider, request.accelerator()), request);
+    private record Reach(String accelerator, List<String> regions) {}
+
+    private List<ProviderId> providersWithin(Reach reach) {
+        Map<ProviderId, List<Pool>> providers = byAccelerator.getOrDefault(reach.accelerator(), Map.of());
+        List<ProviderId> within = new ArrayList<>(providers.size());
+        for (Map.Entry<ProviderId, List<Pool>> entry : providers.entrySet()) {
+            if (entry.getValue().stream()
+                    .anyMatch(p -> reach.regions().isEmpty() || reach.regions().contains(p.region()))) {
+                within.add(entry.getKey());
+            }
+        }
+        return List.copyOf(within);
     }
 
     /** The provider's pools of one accelerator, ordered by site id. */
@@ -62,14 +67,5 @@ public final class Footprint {
             }
         }
         return Optional.empty();
-    }
-
-    private static boolean anyAllowed(List<Pool> pools, Request request) {
-        for (Pool pool : pools) {
-            if (request.allowsRegion(pool.region())) {
-                return true;
-            }
-        }
-        return false;
     }
 }
