@@ -48,6 +48,9 @@ public record Span(Period period, Duration duration) {
             return Optional.of(normalised(period, duration));
         } catch (DateTimeParseException | ArithmeticException | IllegalArgumentException e) {
             return Optional.empty();
+        } catch (IllegalArgumentException negative) {
+            // "-P1D" parses as java.time text, but a span cannot be negative: not a span either.
+            return Optional.empty();
         }
     }
 

@@ -1,0 +1,333 @@
+package dev.tender.report;
+
+import static dev.tender.fixtures.TestWorld.at;
+import static dev.tender.fixtures.TestWorld.commitment;
+import static dev.tender.fixtures.TestWorld.exclusive;
+import static dev.tender.fixtures.TestWorld.firstLook;
+import static dev.tender.fixtures.TestWorld.match;
+import static dev.tender.fixtures.TestWorld.scope;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.tender.agreement.AgreementId;
+import dev.tender.agreement.Scope;
+import dev.tender.demand.Request;
+import dev.tender.demand.RequestId;
+import dev.tender.event.OfferId;
+import dev.tender.event.OfferKind;
+import dev.tender.event.ResponseOutcome;
+import dev.tender.event.TenderEvent;
+import dev.tender.event.TerminalState;
+import dev.tender.event.UnmetCause;
+import dev.tender.fixtures.Requests;
+import dev.tender.fixtures.TestBroker;
+import dev.tender.fixtures.TestWorld;
+import dev.tender.money.Money;
+import dev.tender.provider.ProviderId;
+import dev.tender.provider.SiteId;
+import dev.tender.world.World;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SummaryCollectorTest {
+
+    private static final Instant NOW = at("2025-02-01");
+    private static final Instant MARCH_1 = at("2025-03-01");
+
+    private static TestWorld spec() {
+        return new TestWorld()
+                .provider("azure", "H100", "6.00")
+                .provider("oracle", "H100", "5.00")
+                .pool("azure", "azure-east", "us-east", "H100", 1000)
+                .pool("oracle", "oracle-west", "us-west", "H100", 1000)
+                .agreement(exclusive(
+                        "azure-api", "azure", scope(List.of("api"), List.of(), List.of()), "2019-07-22", null))
+                .agreement(firstLook(
+                        "azure-rofr",
+                        "azure",
+                        Duration.ofDays(5),
+                        true,
+                        scope(List.of("training", "product"), List.of(), List.of()),
+                        "2025-01-21",
+                        null))
+                .agreement(match(
+                        "oracle-match",
+                        "oracle",
+                        Duration.ofDays(1),
+                        scope(List.of("research"), List.of(), List.of()),
+                        "2025-01-21",
+                        null))
+                .agreement(commitment(
+                        "azure-commitment", "azure", "5000", 0.10, Scope.EVERYTHING, "2025-01-01", "2026-01-01"));
+    }
+
+    private final World world = spec().build();
+    private final SummaryCollector collector = new SummaryCollector(world);
+    private long seq;
+    private Instant now = NOW;
+
+    // A hand-written log: every event goes straight to the collector.
+
+    private void submitted(Request request) {
+        collector.accept(new TenderEvent.Submitted(++seq, now, request));
+    }
+
+    private void routed(String request, String route, String... agreements) {
+        collector.accept(new TenderEvent.Routed(
+                ++seq,
+                now,
+                new RequestId(request),
+                route,
+                List.of(agreements).stream().map(AgreementId::new).toList(),
+                List.of(new ProviderId("azure"), new ProviderId("oracle")),
+                "by hand"));
+    }
+
+    private void offered(String offer, String provider, OfferKind kind, int units, String agreement) {
+        collector.accept(new TenderEvent.Offered(
+                ++seq,
+                now,
+                new RequestId(offer.substring(0, offer.indexOf('.'))),
+                new OfferId(offer),
+                new ProviderId(provider),
+                kind,
+                units,
+                now.plus(Duration.ofDays(1)),
+                agreement == null ? null : new AgreementId(agreement),
+                null));
+    }
+
+    private void responded(String offer, String provider, ResponseOutcome outcome, int units, String dollars) {
+        boolean took = units > 0;
+        collector.accept(new TenderEvent.Responded(
+                ++seq,
+                now,
+                new RequestId(offer.substring(0, offer.indexOf('.'))),
+                new OfferId(offer),
+                new ProviderId(provider),
+                outcome,
+                units,
+                took ? Money.ofDollars(dollars) : null,
+                took ? new SiteId(provider.equals("azure") ? "azure-east" : "oracle-west") : null,
+                took ? MARCH_1 : null,
+                null));
+    }
+
+    /** Ten-hour awards from March 1st. */
+    private void awarded(String offer, String provider, int units, String dollars) {
+        Money price = Money.ofDollars(dollars);
+        collector.accept(new TenderEvent.Awarded(
+                ++seq,
+                now,
+                new RequestId(offer.substring(0, offer.indexOf('.'))),
+                new ProviderId(provider),
+                new SiteId(provider.equals("azure") ? "azure-east" : "oracle-west"),
+                "H100",
+                units,
+                price,
+                MARCH_1,
+                MARCH_1.plus(Duration.ofHours(10)),
+                price.times(units).times(10),
+                new OfferId(offer)));
+    }
+
+    private void closed(String request, TerminalState outcome, int units, UnmetCause cause) {
+        collector.accept(new TenderEvent.Closed(++seq, now, new RequestId(request), outcome, units, "by hand", cause));
+    }
+
+    private static Request request(String id, String workload, int units) {
+        return Requests.request(id)
+                .workload(workload)
+                .units(units)
+                .start(MARCH_1)
+                .hours(10)
+                .build();
+    }
+
+    /**
+     * r1: first look, azure takes 40, oracle the other 60. r2: api exclusive, azure takes 20 of 50.
+     * r3: first look lapses, oracle declines. r4: rejected.
+     */
+    private void playTheLog() {
+        submitted(request("r1", "training", 100));
+        routed("r1", "ROFR_FIRST_LOOK", "azure-rofr");
+        offered("r1.o1", "azure", OfferKind.ROFR, 100, "azure-rofr");
+        responded("r1.o1", "azure", ResponseOutcome.PARTIAL, 40, "5.00");
+        awarded("r1.o1", "azure", 40, "5.00");
+        offered("r1.o2", "oracle", OfferKind.RFQ, 60, null);
+        responded("r1.o2", "oracle", ResponseOutcome.ACCEPTED, 60, "4.00");
+        awarded("r1.o2", "oracle", 60, "4.00");
+        closed("r1", TerminalState.FULFILLED, 100, null);
+
+        now = now.plus(Duration.ofHours(1));
+        submitted(request("r2", "api", 50));
+        routed("r2", "EXCLUSIVE", "azure-api");
+        offered("r2.o1", "azure", OfferKind.EXCLUSIVE, 50, "azure-api");
+        responded("r2.o1", "azure", ResponseOutcome.PARTIAL, 20, "6.00");
+        awarded("r2.o1", "azure", 20, "6.00");
+        closed("r2", TerminalState.PARTIAL, 20, UnmetCause.EXCLUSIVE);
+
+        now = now.plus(Duration.ofHours(1));
+        submitted(request("r3", "training", 30));
+        routed("r3", "ROFR_FIRST_LOOK", "azure-rofr");
+        offered("r3.o1", "azure", OfferKind.ROFR, 30, "azure-rofr");
+        responded("r3.o1", "azure", ResponseOutcome.LAPSED, 0, null);
+        offered("r3.o2", "oracle", OfferKind.RFQ, 30, null);
+        responded("r3.o2", "oracle", ResponseOutcome.DECLINED, 0, null);
+        closed("r3", TerminalState.UNFULFILLED, 0, UnmetCause.NO_CAPACITY);
+
+        submitted(Requests.request("r4").accelerator("B300").units(5).build());
+        closed("r4", TerminalState.REJECTED, 0, UnmetCause.WITHDRAWN);
+    }
+
+    private Summary summary() {
+        return collector.summary("by-hand", 7, NOW, at("2026-01-01"));
+    }
+
+    @Test
+    void requestAndUnitTotals() {
+        playTheLog();
+        Summary summary = summary();
+
+        assertThat(summary.scenario()).isEqualTo("by-hand");
+        assertThat(summary.seed()).isEqualTo(7);
+        assertThat(summary.requests()).isEqualTo(new Summary.Requests(4, 1, 1, 1, 1, 0));
+        assertThat(summary.unitsRequested()).isEqualTo(185);
+        assertThat(summary.unitsAwarded()).isEqualTo(120);
+        assertThat(collector.unitsAwarded()).isEqualTo(120);
+        assertThat(summary.unitHoursAwarded()).isEqualTo(1200);
+        assertThat(summary.cost()).isEqualByComparingTo("5600");
+        assertThat(summary.routes()).containsExactly(Map.entry("EXCLUSIVE", 1L), Map.entry("ROFR_FIRST_LOOK", 2L));
+    }
+
+    @Test
+    void perProviderUnitsCostAndShare() {
+        playTheLog();
+
+        assertThat(summary().providers())
+                .extracting(
+                        Summary.ProviderShare::provider,
+                        Summary.ProviderShare::awards,
+                        Summary.ProviderShare::units,
+                        Summary.ProviderShare::unitHours,
+                        p -> p.cost().stripTrailingZeros().toPlainString(),
+                        Summary.ProviderShare::share)
+                .containsExactly(
+                        tuple("azure", 2L, 60L, 600L, "3200", 0.5), tuple("oracle", 1L, 60L, 600L, "2400", 0.5));
+    }
+
+    @Test
+    void perWorkload() {
+        playTheLog();
+
+        assertThat(summary().workloads())
+                .extracting(
+                        Summary.WorkloadOutcome::workload,
+                        Summary.WorkloadOutcome::requests,
+                        Summary.WorkloadOutcome::unitsRequested,
+                        Summary.WorkloadOutcome::unitsAwarded,
+                        Summary.WorkloadOutcome::unmetUnits,
+                        w -> w.cost().stripTrailingZeros().toPlainString())
+                .containsExactly(
+                        tuple("api", 1L, 50L, 20L, 30L, "1200"), tuple("training", 3L, 135L, 100L, 35L, "4400"));
+    }
+
+    @Test
+    void rightOfFirstRefusalOutcomesPerHolder() {
+        playTheLog();
+
+        assertThat(summary().rofr())
+                .containsExactly(
+                        new Summary.RightOutcome("azure-rofr", "azure", "first-look", 2, 2, 0, 1, 0, 1, 130, 40),
+                        new Summary.RightOutcome("oracle-match", "oracle", "match", 0, 0, 0, 0, 0, 0, 0, 0));
+    }
+
+    @Test
+    void exclusiveOutcomes() {
+        playTheLog();
+
+        assertThat(summary().exclusivity())
+                .containsExactly(new Summary.ExclusiveOutcome("azure-api", "azure", 1, 50, 20, 30));
+    }
+
+    @Test
+    void unmetUnitsByCause() {
+        playTheLog();
+
+        assertThat(summary().unmetUnitsByCause())
+                .containsExactly(
+                        Map.entry("exclusive", 30L), Map.entry("no-capacity", 30L), Map.entry("withdrawn", 5L));
+    }
+
+    @Test
+    void commitmentBurn() {
+        playTheLog();
+
+        Summary.CommitmentBurn burn = summary().commitments().get(0);
+        assertThat(burn.agreement()).isEqualTo("azure-commitment");
+        assertThat(burn.provider()).isEqualTo("azure");
+        assertThat(burn.amount()).isEqualByComparingTo("5000");
+        assertThat(burn.spent()).isEqualByComparingTo("3200");
+        assertThat(burn.shortfall()).isEqualByComparingTo("1800");
+        assertThat(burn.burned()).isCloseTo(0.64, within(1e-9));
+        assertThat(burn.from()).isEqualTo(at("2025-01-01"));
+        assertThat(burn.until()).isEqualTo(at("2026-01-01"));
+        assertThat(burn.metAt()).isNull();
+    }
+
+    @Test
+    void commitmentMetAtTheAwardThatReachesIt() {
+        playTheLog();
+        now = at("2025-02-10");
+        submitted(request("r5", "product", 40));
+        routed("r5", "ROFR_FIRST_LOOK", "azure-rofr");
+        offered("r5.o1", "azure", OfferKind.ROFR, 40, "azure-rofr");
+        responded("r5.o1", "azure", ResponseOutcome.ACCEPTED, 40, "5.00");
+        awarded("r5.o1", "azure", 40, "5.00");
+        closed("r5", TerminalState.FULFILLED, 40, null);
+
+        Summary.CommitmentBurn burn = summary().commitments().get(0);
+        assertThat(burn.spent()).isEqualByComparingTo("5200");
+        assertThat(burn.shortfall()).isEqualByComparingTo("0");
+        assertThat(burn.burned()).isCloseTo(1.04, within(1e-9));
+        assertThat(burn.metAt()).isEqualTo(at("2025-02-10"));
+        assertThat(summary().rofr().get(0).accepted()).isEqualTo(1);
+        assertThat(summary().rofr().get(0).unitsAwarded()).isEqualTo(80);
+    }
+
+    @Test
+    void anEmptyLogSumsToZero() {
+        Summary summary = summary();
+
+        assertThat(summary.requests()).isEqualTo(new Summary.Requests(0, 0, 0, 0, 0, 0));
+        assertThat(summary.cost()).isEqualByComparingTo("0");
+        assertThat(summary.providers()).extracting(Summary.ProviderShare::share).containsExactly(0.0, 0.0);
+        assertThat(summary.unmetUnitsByCause()).isEmpty();
+    }
+
+    @Test
+    void readsALogTheBrokerWrote() {
+        TestBroker tender = new TestBroker(spec(), NOW);
+        SummaryCollector live = new SummaryCollector(tender.world);
+        tender.submit(Requests.request("r1").units(100).start(MARCH_1).hours(10).build());
+        tender.responder("azure").take(40, "5.00", "azure-east", MARCH_1);
+        tender.responder("oracle").take(60, "4.00", "oracle-west", MARCH_1);
+        tender.events.all().forEach(live::accept);
+
+        Summary summary = live.summary("live", 1, NOW, at("2026-01-01"));
+
+        assertThat(summary.requests()).isEqualTo(new Summary.Requests(1, 1, 0, 0, 0, 0));
+        assertThat(summary.cost()).isEqualByComparingTo("4400");
+        assertThat(summary.rofr().get(0))
+                .isEqualTo(new Summary.RightOutcome("azure-rofr", "azure", "first-look", 1, 1, 0, 1, 0, 0, 100, 40));
+        assertThat(summary.commitments().get(0).spent()).isEqualByComparingTo("2000");
+        Money burned = tender.broker
+                .burndown()
+                .spent(tender.world.agreements().commitments().get(0));
+        assertThat(summary.commitments().get(0).spent()).isEqualByComparingTo(burned.dollars());
+    }
+}
