@@ -74,11 +74,7 @@ final class ScenarioRun {
         new SummaryTable(summary, scenario.description()).print(stdout);
         stdout.printf(
                 "%nSimulated %,d requests (%,d events) in %.1f s: %,.0f requests/s, peak heap %,d MB.%n",
-                run.submitted(),
-                events[0],
-                seconds,
-                run.submitted() / Math.max(seconds, 1e-9),
-                peakHeapMegabytes());
+                run.submitted(), events[0], seconds, run.submitted() / Math.max(seconds, 1e-9), peakHeapMegabytes());
         stdout.println(
                 "Files: " + (writeEvents ? eventsFile + " (the event log), " : "") + summaryFile + " (the summary).");
         if (writeEvents) {

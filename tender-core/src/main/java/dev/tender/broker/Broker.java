@@ -110,7 +110,7 @@ public final class Broker implements OfferDesk {
         Route route = routing.route(request, now);
         emit(new TenderEvent.Routed(
                 ++seq, now, request.id(), route.name(), route.agreements(), route.eligible(), route.reason()));
-        Tender tender = new Tender(request, route);
+        Tender tender = new Tender(request, route, now);
         open.put(request.id(), tender);
         start(tender);
         return Reply.RECEIVED;
@@ -424,7 +424,7 @@ public final class Broker implements OfferDesk {
                 ranked.add(quote);
             }
         }
-        ranked.sort(Quotes.ranking(burndown, tender.request, now));
+        ranked.sort(Quotes.ranking(burndown, tender.request, tender.submitted));
         for (Quote quote : ranked) {
             int units = Math.min(quote.units(), tender.remaining());
             if (units > 0) {

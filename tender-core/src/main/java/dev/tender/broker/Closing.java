@@ -24,7 +24,7 @@ final class Closing {
                     .append(String.join(", ", tender.awards))
                     .append(')');
         }
-        if (state != TerminalState.FULFILLED && !tender.notes.isEmpty()) {
+        if (state != TerminalState.FULFILLED) {
             if (cause != null && cause != UnmetCause.WITHDRAWN) {
                 text.append("; ")
                         .append(units - tender.awarded)
@@ -32,7 +32,9 @@ final class Closing {
                         .append(cause.code())
                         .append(')');
             }
-            text.append(": ").append(String.join("; ", tender.notes));
+            if (!tender.notes.isEmpty()) {
+                text.append(": ").append(String.join("; ", tender.notes));
+            }
         }
         return text.toString();
     }

@@ -50,17 +50,18 @@ final class Quotes {
     }
 
     /**
-     * Rule 4: effective unit price, then earliest start, then provider id. A provider with an unmet
-     * commitment in force ranks as if its price were lower by the commitment's preference.
+     * Rule 4: effective unit price, then earliest start, then provider id. A provider with a
+     * commitment in force at submission and not met by now ranks as if its price were lower by the
+     * commitment's preference.
      */
-    static Comparator<Quote> ranking(Burndown burndown, Request request, Instant now) {
-        return Comparator.comparingLong((Quote q) -> effectiveMicros(burndown, request, now, q))
+    static Comparator<Quote> ranking(Burndown burndown, Request request, Instant submitted) {
+        return Comparator.comparingLong((Quote q) -> effectiveMicros(burndown, request, submitted, q))
                 .thenComparing(Quote::start)
                 .thenComparing(q -> q.offer().provider());
     }
 
-    private static long effectiveMicros(Burndown burndown, Request request, Instant now, Quote quote) {
-        double preference = burndown.preferenceFor(quote.offer().provider(), request, now);
+    private static long effectiveMicros(Burndown burndown, Request request, Instant submitted, Quote quote) {
+        double preference = burndown.preferenceFor(quote.offer().provider(), request, submitted);
         return Math.round(quote.unitPrice().micros() * (1 - preference));
     }
 }

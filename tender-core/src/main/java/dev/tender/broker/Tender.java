@@ -11,6 +11,9 @@ final class Tender {
 
     final Request request;
     final Route route;
+    /** When it was submitted: the clauses in force then are the ones that apply to it. */
+    final Instant submitted;
+
     final List<String> awards = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
     final List<Quote> held = new ArrayList<>();
@@ -23,9 +26,10 @@ final class Tender {
     int overPrice;
     Quote bestMarketQuote;
 
-    Tender(Request request, Route route) {
+    Tender(Request request, Route route, Instant submitted) {
         this.request = request;
         this.route = route;
+        this.submitted = submitted;
     }
 
     int remaining() {

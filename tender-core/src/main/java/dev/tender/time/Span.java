@@ -46,7 +46,7 @@ public record Span(Period period, Duration duration) {
             Period period = datePart.equals("P") ? Period.ZERO : Period.parse(datePart);
             Duration duration = Duration.parse("P" + upper.substring(t));
             return Optional.of(normalised(period, duration));
-        } catch (DateTimeParseException | ArithmeticException | IllegalArgumentException e) {
+        } catch (DateTimeParseException | ArithmeticException e) {
             return Optional.empty();
         } catch (IllegalArgumentException negative) {
             // "-P1D" parses as java.time text, but a span cannot be negative: not a span either.

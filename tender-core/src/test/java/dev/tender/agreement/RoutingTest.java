@@ -364,7 +364,7 @@ class RoutingTest {
             assertThat(before.agreements())
                     .extracting(AgreementId::value)
                     .containsExactly("azure-exclusive", "azure-api");
-            assertThat(before.reason()).startsWith("azure-exclusive, azure-api makes azure the only provider");
+            assertThat(before.reason()).startsWith("azure-exclusive and azure-api make azure the only provider");
             assertThat(after.name()).isEqualTo("EXCLUSIVE");
             assertThat(after.agreements()).extracting(AgreementId::value).containsExactly("azure-api");
             assertThat(((Route.ToExclusive) after).window())

@@ -242,8 +242,9 @@ class BrokerTest {
             assertThat(closed.at()).isEqualTo(at("2025-02-02"));
             assertThat(closed.cause()).isEqualTo(UnmetCause.NO_CAPACITY);
             assertThat(closed.reason())
-                    .isEqualTo("market: 60 of 100 units awarded (oracle 60 at 5.00); 40 unmet (no-capacity):"
-                            + " azure declined: no room; coreweave did not answer by 2025-02-02T00:00:00Z");
+                    .isEqualTo(
+                            "market: 60 of 100 units awarded (oracle 60 at 5.00); 40 unmet (no-capacity):"
+                                    + " oracle offered 60 of 100; azure declined: no room; coreweave did not answer by 2025-02-02T00:00:00Z");
         }
 
         @Test
