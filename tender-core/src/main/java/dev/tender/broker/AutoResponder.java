@@ -40,8 +40,7 @@ public final class AutoResponder implements Responder {
     private final CapacityLedger ledger;
     private final Clock clock;
     private final Scheduler scheduler;
-    /** Per accelerator, the pool to look at first: the one served from last, so a full pool is not tried again and again. */
-    private final Map<String, Integer> nextPool = new HashMap<>();
+    private final Map<Reach, Candidates> candidates = new HashMap<>();
 
     public AutoResponder(
             Provider provider,
@@ -81,13 +80,13 @@ public final class AutoResponder implements Responder {
             return new Answer.Decline("no price for " + request.accelerator());
         }
         Money price = offer.kind() == OfferKind.MATCH ? offer.matchPrice() : listPrice.get();
-        List<Pool> pools = footprint.poolsOf(provider.id(), request.accelerator());
-        Optional<Answer.Take> whole = earliestWhole(offer, pools, price);
+        Candidates candidates = candidates(request);
+        Optional<Answer.Take> whole = earliestWhole(offer, candidates, price);
         if (whole.isPresent()) {
             return whole.get();
         }
         if (offer.partialAllowed()) {
-            Optional<Answer.Take> part = largestPartAtStart(offer, pools, price);
+            Optional<Answer.Take> part = largestPartAtStart(offer, candidates.pools, price);
             if (part.isPresent()) {
                 return part.get();
             }
@@ -96,15 +95,36 @@ public final class AutoResponder implements Responder {
                 + request.start() + " and " + offer.latestStart() + " for " + request.hours() + "h");
     }
 
-    private Optional<Answer.Take> earliestWhole(Offer offer, List<Pool> pools, Money price) {
+    /** The pools that can serve requests of one accelerator and region list, and which to try first. */
+    private static final class Candidates {
+        final List<Pool> pools;
+        /** The pool served from last: a full pool is then not tried again and again. */
+        int next;
+
+        Candidates(List<Pool> pools) {
+            this.pools = pools;
+        }
+    }
+
+    private record Reach(String accelerator, List<String> regions) {}
+
+    private Candidates candidates(Request request) {
+        return candidates.computeIfAbsent(
+                new Reach(request.accelerator(), request.regions()),
+                reach -> new Candidates(footprint.poolsOf(provider.id(), reach.accelerator()).stream()
+                        .filter(pool -> request.allowsRegion(pool.region()))
+                        .toList()));
+    }
+
+    private Optional<Answer.Take> earliestWhole(Offer offer, Candidates candidates, Money price) {
         Request request = offer.request();
+        List<Pool> pools = candidates.pools;
         long needed = unitsFreeFor(offer.units());
         int count = pools.size();
-        int first = count == 0 ? 0 : nextPool.getOrDefault(request.accelerator(), 0) % count;
         for (int k = 0; k < count; k++) {
-            Pool pool = pools.get((first + k) % count);
-            if (request.allowsRegion(pool.region()) && ledger.fits(pool, needed, request.start(), request.length())) {
-                return Optional.of(take(offer, pool, (first + k) % count, price, request.start()));
+            int position = (candidates.next + k) % count;
+            if (ledger.fits(pools.get(position), needed, request.start(), request.length())) {
+                return Optional.of(take(offer, candidates, position, price, request.start()));
             }
         }
         // Nothing at the requested start: a later bucket boundary, each pool only trying to beat the best so far.
@@ -112,25 +132,23 @@ public final class AutoResponder implements Responder {
         Instant bestStart = offer.latestStart();
         Instant soonest = ledger.grid().startOf(ledger.grid().floor(request.start()) + 1);
         for (int k = 0; k < count && !(bestPosition >= 0 && bestStart.equals(soonest)); k++) {
-            int position = (first + k) % count;
-            Pool pool = pools.get(position);
-            if (request.allowsRegion(pool.region())) {
-                Optional<Instant> start =
-                        ledger.earliestBoundaryAfter(pool, needed, request.start(), bestStart, request.length());
-                if (start.isPresent() && (bestPosition < 0 || start.get().isBefore(bestStart))) {
-                    bestPosition = position;
-                    bestStart = start.get();
-                }
+            int position = (candidates.next + k) % count;
+            Optional<Instant> start = ledger.earliestBoundaryAfter(
+                    pools.get(position), needed, request.start(), bestStart, request.length());
+            if (start.isPresent() && (bestPosition < 0 || start.get().isBefore(bestStart))) {
+                bestPosition = position;
+                bestStart = start.get();
             }
         }
         return bestPosition < 0
                 ? Optional.empty()
-                : Optional.of(take(offer, pools.get(bestPosition), bestPosition, price, bestStart));
+                : Optional.of(take(offer, candidates, bestPosition, price, bestStart));
     }
 
-    private Answer.Take take(Offer offer, Pool pool, int position, Money price, Instant start) {
-        nextPool.put(offer.request().accelerator(), position);
-        return new Answer.Take(offer.units(), price, pool.site().id(), start);
+    private Answer.Take take(Offer offer, Candidates candidates, int position, Money price, Instant start) {
+        candidates.next = position;
+        return new Answer.Take(
+                offer.units(), price, candidates.pools.get(position).site().id(), start);
     }
 
     private Optional<Answer.Take> largestPartAtStart(Offer offer, List<Pool> pools, Money price) {
@@ -138,13 +156,11 @@ public final class AutoResponder implements Responder {
         Pool bestPool = null;
         int bestUnits = 0;
         for (Pool pool : pools) {
-            if (request.allowsRegion(pool.region())) {
-                long free = ledger.freeOver(pool, request.start(), request.length());
-                int units = (int) Math.min(offer.units(), (long) Math.floor(free * spec.share()));
-                if (units > bestUnits) {
-                    bestPool = pool;
-                    bestUnits = units;
-                }
+            long free = ledger.freeOver(pool, request.start(), request.length());
+            int units = (int) Math.min(offer.units(), (long) Math.floor(free * spec.share()));
+            if (units > bestUnits) {
+                bestPool = pool;
+                bestUnits = units;
             }
         }
         return bestPool == null

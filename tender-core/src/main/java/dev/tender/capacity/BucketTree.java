@@ -1,46 +1,45 @@
 package dev.tender.capacity;
 
 /**
- * Free units per bucket of one pool, as a segment tree with lazy range additions. Each query and
- * update takes O(log n) and walks the tree without recursion: the engine asks it a few dozen
- * questions for every request. Buckets outside the grid count as having no capacity at all.
+ * Free units per bucket of one pool, as a segment tree with range additions. Each query and
+ * update takes O(log n), walks the tree without recursion and, for queries, without writing: the
+ * engine asks a few dozen questions of many pools for every request, so the tree is built to be
+ * read cheaply. Buckets outside the grid count as having no capacity at all.
  *
  * <p>Node {@code p} covers a power-of-two run of buckets; leaves are {@code width..2*width-1}.
- * {@code min[p]} and {@code max[p]} hold the extremes of its run, short of the additions still
- * pending at its ancestors; {@code pending[p]} is an addition already counted in {@code p} but not
- * yet passed to its children.
+ * An addition to a whole run is recorded once, at the run's node, and never pushed down: a node's
+ * min and max include the additions recorded at the node and below, and its true extremes add
+ * those recorded at its ancestors.
  */
 final class BucketTree {
 
     private final int size;
     private final int width;
-    private final int height;
-    private final long[] min;
-    private final long[] max;
-    private final long[] pending;
-    private final int[] leftNodes;
-    private final int[] rightNodes;
-    /** How many of the nodes found by the last {@link #cover} are in {@code leftNodes}. */
-    private int leftCount;
+    /**
+     * Node {@code p}'s min, max and recorded addition at {@code 3p}, {@code 3p+1} and {@code 3p+2}:
+     * side by side, because every walk reads them together.
+     */
+    private final long[] nodes;
+    /** The explicit stack of the searches: node, and the additions recorded above it. */
+    private final int[] stackNodes;
+
+    private final long[] stackAbove;
 
     BucketTree(long[] initial) {
         this.size = initial.length;
         int w = 1;
-        int h = 0;
+        int height = 0;
         while (w < size) {
             w <<= 1;
-            h++;
+            height++;
         }
         this.width = w;
-        this.height = h;
-        this.min = new long[2 * w];
-        this.max = new long[2 * w];
-        this.pending = new long[w];
-        this.leftNodes = new int[h + 1];
-        this.rightNodes = new int[h + 1];
+        this.nodes = new long[3 * 2 * w];
+        this.stackNodes = new int[2 * height + 2];
+        this.stackAbove = new long[2 * height + 2];
         for (int i = 0; i < size; i++) {
-            min[w + i] = initial[i];
-            max[w + i] = initial[i];
+            nodes[3 * (w + i)] = initial[i];
+            nodes[3 * (w + i) + 1] = initial[i];
         }
         for (int node = w - 1; node >= 1; node--) {
             pull(node);
@@ -58,18 +57,21 @@ final class BucketTree {
         }
         int lo = from + width;
         int hi = to + width;
-        push(lo);
-        push(hi - 1);
         for (int l = lo, r = hi; l < r; l >>= 1, r >>= 1) {
             if ((l & 1) == 1) {
-                apply(l++, delta);
+                record(l++, delta);
             }
             if ((r & 1) == 1) {
-                apply(--r, delta);
+                record(--r, delta);
             }
         }
-        rebuild(lo);
-        rebuild(hi - 1);
+        // Only the ancestors of the two end buckets have children that changed.
+        for (int node = lo >> 1; node >= 1; node >>= 1) {
+            pull(node);
+        }
+        for (int node = (hi - 1) >> 1; node >= 1; node >>= 1) {
+            pull(node);
+        }
     }
 
     /** The least free units over {@code [from, to)}; zero when the range leaves the grid. */
@@ -80,114 +82,105 @@ final class BucketTree {
         if (from >= to) {
             return Long.MAX_VALUE;
         }
-        int count = cover((int) from, (int) to);
-        long least = Long.MAX_VALUE;
-        for (int i = 0; i < count; i++) {
-            least = Math.min(least, min[node(i, count)]);
+        long left = Long.MAX_VALUE;
+        long right = Long.MAX_VALUE;
+        int l = (int) from + width;
+        int r = (int) to + width;
+        while (l < r) {
+            if ((l & 1) == 1) {
+                left = Math.min(left, min(l++));
+            }
+            if ((r & 1) == 1) {
+                right = Math.min(right, min(--r));
+            }
+            l >>= 1;
+            r >>= 1;
+            // Everything taken so far on the left lies under node l-1, on the right under node r.
+            if (left != Long.MAX_VALUE && l > 1) {
+                left += recorded(l - 1);
+            }
+            if (right != Long.MAX_VALUE) {
+                right += recorded(r);
+            }
         }
-        return least;
+        for (int node = (l - 1) >> 1; node >= 1 && left != Long.MAX_VALUE; node >>= 1) {
+            left += recorded(node);
+        }
+        for (int node = r >> 1; node >= 1 && right != Long.MAX_VALUE; node >>= 1) {
+            right += recorded(node);
+        }
+        return Math.min(left, right);
     }
 
     /** The first bucket in {@code [from, to)} with fewer than {@code units} free, or -1. */
     int firstBelow(int from, int to, long units) {
-        if (from >= to) {
-            return -1;
-        }
-        int count = cover(from, to);
-        for (int i = 0; i < count; i++) {
-            int node = node(i, count);
-            if (min[node] < units) {
-                while (node < width) {
-                    pushNode(node);
-                    node = min[2 * node] < units ? 2 * node : 2 * node + 1;
-                }
-                return node - width;
-            }
-        }
-        return -1;
+        return first(from, to, units, true);
     }
 
     /** The first bucket in {@code [from, to)} with at least {@code units} free, or -1. */
     int firstAtLeast(int from, int to, long units) {
+        return first(from, to, units, false);
+    }
+
+    /** A depth-first search, left to right, that skips every run that cannot hold the answer. */
+    private int first(int from, int to, long units, boolean below) {
         if (from >= to) {
             return -1;
         }
-        int count = cover(from, to);
-        for (int i = 0; i < count; i++) {
-            int node = node(i, count);
-            if (max[node] >= units) {
-                while (node < width) {
-                    pushNode(node);
-                    node = max[2 * node] >= units ? 2 * node : 2 * node + 1;
-                }
+        int depth = 0;
+        stackNodes[0] = 1;
+        stackAbove[0] = 0;
+        depth++;
+        while (depth > 0) {
+            depth--;
+            int node = stackNodes[depth];
+            long above = stackAbove[depth];
+            int level = 31 - Integer.numberOfLeadingZeros(node);
+            int runLength = width >> level;
+            int runStart = (node - (1 << level)) * runLength;
+            if (runStart >= to || runStart + runLength <= from) {
+                continue;
+            }
+            boolean candidate = below ? min(node) + above < units : max(node) + above >= units;
+            if (!candidate) {
+                continue;
+            }
+            if (node >= width) {
                 return node - width;
             }
+            long belowAbove = above + recorded(node);
+            stackNodes[depth] = 2 * node + 1;
+            stackAbove[depth++] = belowAbove;
+            stackNodes[depth] = 2 * node;
+            stackAbove[depth++] = belowAbove;
         }
         return -1;
     }
 
-    /**
-     * Finds the nodes that exactly cover {@code [from, to)}, after pushing every pending addition
-     * above them, so that their own min and max are true. Returns how many there are; {@link
-     * #node} gives them left to right.
-     */
-    private int cover(int from, int to) {
-        int lo = from + width;
-        int hi = to + width;
-        push(lo);
-        push(hi - 1);
-        int left = 0;
-        int right = 0;
-        for (int l = lo, r = hi; l < r; l >>= 1, r >>= 1) {
-            if ((l & 1) == 1) {
-                leftNodes[left++] = l++;
-            }
-            if ((r & 1) == 1) {
-                rightNodes[right++] = --r;
-            }
-        }
-        leftCount = left;
-        return left + right;
-    }
-
-    /** The {@code i}-th covering node from the left, of {@code count}. */
-    private int node(int i, int count) {
-        return i < leftCount ? leftNodes[i] : rightNodes[count - 1 - i];
-    }
-
-    /** Passes the additions pending on the path from the root down to leaf {@code leaf}. */
-    private void push(int leaf) {
-        for (int shift = height; shift > 0; shift--) {
-            pushNode(leaf >> shift);
-        }
-    }
-
-    private void pushNode(int node) {
-        long delta = pending[node];
-        if (delta != 0) {
-            apply(2 * node, delta);
-            apply(2 * node + 1, delta);
-            pending[node] = 0;
-        }
-    }
-
-    private void apply(int node, long delta) {
-        min[node] += delta;
-        max[node] += delta;
+    private void record(int node, long delta) {
+        int at = 3 * node;
+        nodes[at] += delta;
+        nodes[at + 1] += delta;
         if (node < width) {
-            pending[node] += delta;
+            nodes[at + 2] += delta;
         }
     }
 
-    /** Recomputes the ancestors of {@code leaf} from their children. */
-    private void rebuild(int leaf) {
-        for (int node = leaf >> 1; node >= 1; node >>= 1) {
-            pull(node);
-        }
+    private long min(int node) {
+        return nodes[3 * node];
+    }
+
+    private long max(int node) {
+        return nodes[3 * node + 1];
+    }
+
+    private long recorded(int node) {
+        return nodes[3 * node + 2];
     }
 
     private void pull(int node) {
-        min[node] = Math.min(min[2 * node], min[2 * node + 1]) + pending[node];
-        max[node] = Math.max(max[2 * node], max[2 * node + 1]) + pending[node];
+        long recorded = recorded(node);
+        nodes[3 * node] = Math.min(min(2 * node), min(2 * node + 1)) + recorded;
+        nodes[3 * node + 1] = Math.max(max(2 * node), max(2 * node + 1)) + recorded;
     }
 }

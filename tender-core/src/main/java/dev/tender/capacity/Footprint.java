@@ -16,6 +16,7 @@ public final class Footprint {
 
     private final List<Pool> pools;
     private final Map<String, Map<ProviderId, List<Pool>>> byAccelerator = new HashMap<>();
+    private final Map<SiteId, List<Pool>> bySite = new HashMap<>();
     private final Map<Reach, List<ProviderId>> serving = new HashMap<>();
 
     public Footprint(List<Pool> pools) {
@@ -23,6 +24,7 @@ public final class Footprint {
         List<Pool> ordered = new ArrayList<>(pools);
         ordered.sort(Comparator.comparing((Pool p) -> p.site().id()).thenComparing(Pool::accelerator));
         for (Pool pool : ordered) {
+            bySite.computeIfAbsent(pool.site().id(), s -> new ArrayList<>()).add(pool);
             byAccelerator
                     .computeIfAbsent(pool.accelerator(), a -> new TreeMap<>())
                     .computeIfAbsent(pool.provider(), p -> new ArrayList<>())
@@ -61,8 +63,8 @@ public final class Footprint {
 
     /** The provider's pool of {@code accelerator} at {@code site}, if it has one there. */
     public Optional<Pool> poolAt(ProviderId provider, SiteId site, String accelerator) {
-        for (Pool pool : poolsOf(provider, accelerator)) {
-            if (pool.site().id().equals(site)) {
+        for (Pool pool : bySite.getOrDefault(site, List.of())) {
+            if (pool.accelerator().equals(accelerator) && pool.provider().equals(provider)) {
                 return Optional.of(pool);
             }
         }

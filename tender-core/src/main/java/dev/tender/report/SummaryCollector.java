@@ -43,6 +43,9 @@ public final class SummaryCollector implements EventSink {
     private final Map<String, WorkloadTotals> workloads = new TreeMap<>();
     private final Map<AgreementId, RightTotals> rights = new LinkedHashMap<>();
     private final Map<AgreementId, ExclusiveTotals> exclusives = new LinkedHashMap<>();
+    /** Offers made under a right of first refusal, until their request closes. */
+    private final Map<OfferId, AgreementId> rightOffers = new HashMap<>();
+
     private final Map<String, Long> routes = new TreeMap<>();
     private final Map<String, Long> unmetByCause = new TreeMap<>();
     private final Burndown burndown;
@@ -71,7 +74,7 @@ public final class SummaryCollector implements EventSink {
     private static final class OpenRequest {
         final Request request;
         final List<AgreementId> exclusives = new ArrayList<>(1);
-        final Map<OfferId, AgreementId> rightOffers = new HashMap<>(2);
+        final List<OfferId> rightOffers = new ArrayList<>(1);
 
         OpenRequest(Request request) {
             this.request = request;
@@ -176,13 +179,14 @@ public final class SummaryCollector implements EventSink {
             if (right != null) {
                 right.offers++;
                 right.unitsOffered += event.units();
-                open.get(event.request()).rightOffers.put(event.offer(), event.agreement());
+                open.get(event.request()).rightOffers.add(event.offer());
+                rightOffers.put(event.offer(), event.agreement());
             }
         }
     }
 
     private void responded(Responded event) {
-        AgreementId agreement = open.get(event.request()).rightOffers.get(event.offer());
+        AgreementId agreement = rightOffers.isEmpty() ? null : rightOffers.get(event.offer());
         if (agreement == null) {
             return;
         }
@@ -212,7 +216,7 @@ public final class SummaryCollector implements EventSink {
         for (AgreementId id : request.exclusives) {
             exclusives.get(id).unitsAwarded += event.units();
         }
-        AgreementId right = request.rightOffers.get(event.offer());
+        AgreementId right = rightOffers.isEmpty() ? null : rightOffers.get(event.offer());
         if (right != null) {
             rights.get(right).unitsAwarded += event.units();
         }
@@ -228,6 +232,7 @@ public final class SummaryCollector implements EventSink {
 
     private void closed(Closed event) {
         OpenRequest request = open.remove(event.request());
+        request.rightOffers.forEach(rightOffers::remove);
         outcomes[event.outcome().ordinal()]++;
         int unmet = request.request.units() - event.units();
         if (unmet > 0 && event.cause() != null) {

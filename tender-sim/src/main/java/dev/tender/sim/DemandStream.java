@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.SplittableRandom;
 
 /**
@@ -21,19 +20,17 @@ public final class DemandStream {
 
     private static final double SECONDS_PER_YEAR = 365.2425 * 86_400;
 
-    /** The next submission of one source; {@code order} breaks ties between sources. */
+    /** The next submission of one source. */
     private interface Source {
         Instant nextAt();
-
-        int order();
 
         TraceRequest take();
 
         boolean exhausted();
     }
 
-    private final PriorityQueue<Source> sources =
-            new PriorityQueue<>(Comparator.comparing(Source::nextAt).thenComparingInt(Source::order));
+    /** Sources by their next submission; at the same instant, the one that waited longest goes first. */
+    private final TimedHeap<Source> sources = new TimedHeap<>();
 
     public DemandStream(List<Generator> generators, List<TraceRequest> trace, Instant start, Instant end, long seed) {
         List<TraceRequest> ordered = new ArrayList<>(trace);
@@ -47,7 +44,7 @@ public final class DemandStream {
 
     private void offer(Source source) {
         if (!source.exhausted()) {
-            sources.add(source);
+            sources.add(source.nextAt(), source);
         }
     }
 
@@ -57,11 +54,11 @@ public final class DemandStream {
 
     /** When the next request is submitted; only when {@link #hasNext()}. */
     public Instant nextAt() {
-        return sources.element().nextAt();
+        return sources.firstInstant();
     }
 
     public TraceRequest next() {
-        Source source = sources.remove();
+        Source source = sources.removeFirst();
         TraceRequest request = source.take();
         offer(source);
         return request;
@@ -81,11 +78,6 @@ public final class DemandStream {
         }
 
         @Override
-        public int order() {
-            return 0;
-        }
-
-        @Override
         public TraceRequest take() {
             return requests.get(position++);
         }
@@ -102,7 +94,6 @@ public final class DemandStream {
      */
     private static final class GeneratedSource implements Source {
         private final Generator generator;
-        private final int order;
         private final Instant begin;
         private final Instant until;
         private final SplittableRandom random;
@@ -111,7 +102,6 @@ public final class DemandStream {
 
         GeneratedSource(Generator generator, int order, Instant start, Instant end, long seed) {
             this.generator = generator;
-            this.order = order;
             this.begin = generator.from() != null && generator.from().isAfter(start) ? generator.from() : start;
             this.until = generator.until() != null && generator.until().isBefore(end) ? generator.until() : end;
             // Each generator draws from its own stream, so adding one does not change the others.
@@ -122,11 +112,6 @@ public final class DemandStream {
         @Override
         public Instant nextAt() {
             return next;
-        }
-
-        @Override
-        public int order() {
-            return order;
         }
 
         @Override
