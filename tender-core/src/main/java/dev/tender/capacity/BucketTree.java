@@ -1,29 +1,23 @@
 package dev.tender.capacity;
 
 /**
- * Free units per bucket of one pool, as a segment tree with range additions. Each query and
- * update takes O(log n), walks the tree without recursion and, for queries, without writing: the
- * engine asks a few dozen questions of many pools for every request, so the tree is built to be
- * read cheaply. Buckets outside the grid count as having no capacity at all.
+ * Free units per bucket of one pool, as a segment tree of minima and maxima. Queries (the least
+ * free units over a window, the first bucket above or below a level) take O(log n) and walk the
+ * tree bottom-up, touching only nodes near the window. An addition over {@code k} buckets takes
+ * O(k + log n): it writes the buckets themselves and the nodes above them, so that queries, which
+ * the engine makes many times more often than holds, never have to gather pending additions.
+ * Buckets outside the grid count as having no capacity at all.
  *
  * <p>Node {@code p} covers a power-of-two run of buckets; leaves are {@code width..2*width-1}.
- * An addition to a whole run is recorded once, at the run's node, and never pushed down: a node's
- * min and max include the additions recorded at the node and below, and its true extremes add
- * those recorded at its ancestors.
+ * Its min and max sit side by side at {@code 2p} and {@code 2p+1} of one array.
  */
 final class BucketTree {
 
     private final int size;
     private final int width;
-    /**
-     * Node {@code p}'s min, max and recorded addition at {@code 3p}, {@code 3p+1} and {@code 3p+2}:
-     * side by side, because every walk reads them together.
-     */
     private final long[] nodes;
-    /** The explicit stack of the searches: node, and the additions recorded above it. */
-    private final int[] stackNodes;
-
-    private final long[] stackAbove;
+    /** Scratch space for the nodes that cover a range, right side, in the order they are found. */
+    private final int[] rightNodes;
 
     BucketTree(long[] initial) {
         this.size = initial.length;
@@ -34,12 +28,11 @@ final class BucketTree {
             height++;
         }
         this.width = w;
-        this.nodes = new long[3 * 2 * w];
-        this.stackNodes = new int[2 * height + 2];
-        this.stackAbove = new long[2 * height + 2];
+        this.nodes = new long[2 * 2 * w];
+        this.rightNodes = new int[height + 1];
         for (int i = 0; i < size; i++) {
-            nodes[3 * (w + i)] = initial[i];
-            nodes[3 * (w + i) + 1] = initial[i];
+            nodes[2 * (w + i)] = initial[i];
+            nodes[2 * (w + i) + 1] = initial[i];
         }
         for (int node = w - 1; node >= 1; node--) {
             pull(node);
@@ -56,21 +49,15 @@ final class BucketTree {
             return;
         }
         int lo = from + width;
-        int hi = to + width;
-        for (int l = lo, r = hi; l < r; l >>= 1, r >>= 1) {
-            if ((l & 1) == 1) {
-                record(l++, delta);
-            }
-            if ((r & 1) == 1) {
-                record(--r, delta);
-            }
+        int hi = to - 1 + width;
+        for (int leaf = lo; leaf <= hi; leaf++) {
+            nodes[2 * leaf] += delta;
+            nodes[2 * leaf + 1] += delta;
         }
-        // Only the ancestors of the two end buckets have children that changed.
-        for (int node = lo >> 1; node >= 1; node >>= 1) {
-            pull(node);
-        }
-        for (int node = (hi - 1) >> 1; node >= 1; node >>= 1) {
-            pull(node);
+        for (lo >>= 1, hi >>= 1; lo >= 1; lo >>= 1, hi >>= 1) {
+            for (int node = lo; node <= hi; node++) {
+                pull(node);
+            }
         }
     }
 
@@ -79,37 +66,16 @@ final class BucketTree {
         if (from < 0 || to > size) {
             return 0;
         }
-        if (from >= to) {
-            return Long.MAX_VALUE;
-        }
-        long left = Long.MAX_VALUE;
-        long right = Long.MAX_VALUE;
-        int l = (int) from + width;
-        int r = (int) to + width;
-        while (l < r) {
+        long least = Long.MAX_VALUE;
+        for (int l = (int) from + width, r = (int) to + width; l < r; l >>= 1, r >>= 1) {
             if ((l & 1) == 1) {
-                left = Math.min(left, min(l++));
+                least = Math.min(least, min(l++));
             }
             if ((r & 1) == 1) {
-                right = Math.min(right, min(--r));
-            }
-            l >>= 1;
-            r >>= 1;
-            // Everything taken so far on the left lies under node l-1, on the right under node r.
-            if (left != Long.MAX_VALUE && l > 1) {
-                left += recorded(l - 1);
-            }
-            if (right != Long.MAX_VALUE) {
-                right += recorded(r);
+                least = Math.min(least, min(--r));
             }
         }
-        for (int node = (l - 1) >> 1; node >= 1 && left != Long.MAX_VALUE; node >>= 1) {
-            left += recorded(node);
-        }
-        for (int node = r >> 1; node >= 1 && right != Long.MAX_VALUE; node >>= 1) {
-            right += recorded(node);
-        }
-        return Math.min(left, right);
+        return least;
     }
 
     /** The first bucket in {@code [from, to)} with fewer than {@code units} free, or -1. */
@@ -122,65 +88,52 @@ final class BucketTree {
         return first(from, to, units, false);
     }
 
-    /** A depth-first search, left to right, that skips every run that cannot hold the answer. */
+    /**
+     * Goes through the nodes that cover the range from left to right; in the first that holds a
+     * match, goes down to the leftmost matching bucket.
+     */
     private int first(int from, int to, long units, boolean below) {
-        if (from >= to) {
-            return -1;
+        int right = 0;
+        for (int l = from + width, r = to + width; l < r; l >>= 1, r >>= 1) {
+            if ((l & 1) == 1) {
+                if (matches(l, units, below)) {
+                    return descend(l, units, below);
+                }
+                l++;
+            }
+            if ((r & 1) == 1) {
+                rightNodes[right++] = --r;
+            }
         }
-        int depth = 0;
-        stackNodes[0] = 1;
-        stackAbove[0] = 0;
-        depth++;
-        while (depth > 0) {
-            depth--;
-            int node = stackNodes[depth];
-            long above = stackAbove[depth];
-            int level = 31 - Integer.numberOfLeadingZeros(node);
-            int runLength = width >> level;
-            int runStart = (node - (1 << level)) * runLength;
-            if (runStart >= to || runStart + runLength <= from) {
-                continue;
+        for (int i = right - 1; i >= 0; i--) {
+            if (matches(rightNodes[i], units, below)) {
+                return descend(rightNodes[i], units, below);
             }
-            boolean candidate = below ? min(node) + above < units : max(node) + above >= units;
-            if (!candidate) {
-                continue;
-            }
-            if (node >= width) {
-                return node - width;
-            }
-            long belowAbove = above + recorded(node);
-            stackNodes[depth] = 2 * node + 1;
-            stackAbove[depth++] = belowAbove;
-            stackNodes[depth] = 2 * node;
-            stackAbove[depth++] = belowAbove;
         }
         return -1;
     }
 
-    private void record(int node, long delta) {
-        int at = 3 * node;
-        nodes[at] += delta;
-        nodes[at + 1] += delta;
-        if (node < width) {
-            nodes[at + 2] += delta;
+    private boolean matches(int node, long units, boolean below) {
+        return below ? min(node) < units : max(node) >= units;
+    }
+
+    private int descend(int node, long units, boolean below) {
+        while (node < width) {
+            node = matches(2 * node, units, below) ? 2 * node : 2 * node + 1;
         }
+        return node - width;
     }
 
     private long min(int node) {
-        return nodes[3 * node];
+        return nodes[2 * node];
     }
 
     private long max(int node) {
-        return nodes[3 * node + 1];
-    }
-
-    private long recorded(int node) {
-        return nodes[3 * node + 2];
+        return nodes[2 * node + 1];
     }
 
     private void pull(int node) {
-        long recorded = recorded(node);
-        nodes[3 * node] = Math.min(min(2 * node), min(2 * node + 1)) + recorded;
-        nodes[3 * node + 1] = Math.max(max(2 * node), max(2 * node + 1)) + recorded;
+        nodes[2 * node] = Math.min(min(2 * node), min(2 * node + 1));
+        nodes[2 * node + 1] = Math.max(max(2 * node), max(2 * node + 1));
     }
 }
