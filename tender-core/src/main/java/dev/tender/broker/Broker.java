@@ -418,14 +418,7 @@ public final class Broker implements OfferDesk {
 
     private void awardInRankOrder(Tender tender, List<Quote> quotes) {
         Instant now = clock.instant();
-        List<Quote> ranked = new ArrayList<>(quotes.size());
-        for (Quote quote : quotes) {
-            if (quote.awardable()) {
-                ranked.add(quote);
-            }
-        }
-        ranked.sort(Quotes.ranking(burndown, tender.request, tender.submitted));
-        for (Quote quote : ranked) {
+        for (Quote quote : Quotes.inRankOrder(quotes, burndown, tender.request, tender.submitted)) {
             int units = Math.min(quote.units(), tender.remaining());
             if (units > 0) {
                 award(tender, quote, units, now);

@@ -4,7 +4,9 @@ import dev.tender.agreement.Burndown;
 import dev.tender.demand.Request;
 import dev.tender.event.OfferKind;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /** The checks a provider's answer passes through, and the order in which quotes are awarded. */
@@ -50,18 +52,27 @@ final class Quotes {
     }
 
     /**
-     * Rule 4: effective unit price, then earliest start, then provider id. A provider with a
-     * commitment in force at submission and not met by now ranks as if its price were lower by the
-     * commitment's preference.
+     * Rule 4: the awardable quotes by effective unit price, then earliest start, then provider id.
+     * A provider with a commitment in force at submission and not met by now ranks as if its price
+     * were lower by the commitment's preference.
      */
-    static Comparator<Quote> ranking(Burndown burndown, Request request, Instant submitted) {
-        return Comparator.comparingLong((Quote q) -> effectiveMicros(burndown, request, submitted, q))
-                .thenComparing(Quote::start)
-                .thenComparing(q -> q.offer().provider());
+    static List<Quote> inRankOrder(List<Quote> quotes, Burndown burndown, Request request, Instant submitted) {
+        List<Ranked> ranked = new ArrayList<>(quotes.size());
+        for (Quote quote : quotes) {
+            if (quote.awardable()) {
+                double preference = burndown.preferenceFor(quote.offer().provider(), request, submitted);
+                ranked.add(new Ranked(Math.round(quote.unitPrice().micros() * (1 - preference)), quote));
+            }
+        }
+        ranked.sort(BY_RANK);
+        List<Quote> inOrder = new ArrayList<>(ranked.size());
+        ranked.forEach(r -> inOrder.add(r.quote()));
+        return inOrder;
     }
 
-    private static long effectiveMicros(Burndown burndown, Request request, Instant submitted, Quote quote) {
-        double preference = burndown.preferenceFor(quote.offer().provider(), request, submitted);
-        return Math.round(quote.unitPrice().micros() * (1 - preference));
-    }
+    private record Ranked(long effectiveMicros, Quote quote) {}
+
+    private static final Comparator<Ranked> BY_RANK = Comparator.comparingLong(Ranked::effectiveMicros)
+            .thenComparing(r -> r.quote().start())
+            .thenComparing(r -> r.quote().offer().provider());
 }

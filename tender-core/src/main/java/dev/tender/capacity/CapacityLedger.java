@@ -88,8 +88,8 @@ public final class CapacityLedger {
         long last = Math.min(grid.floor(latest), tree.size() - span);
         while (candidate <= last) {
             // Skip to the first bucket with room, then see whether the whole window has room.
-            candidate = tree.firstAtLeast((int) candidate, tree.size(), units);
-            if (candidate < 0 || candidate > last) {
+            candidate = tree.firstAtLeast((int) candidate, (int) last + 1, units);
+            if (candidate < 0) {
                 return Optional.empty();
             }
             int shortBucket = tree.firstBelow((int) candidate, (int) (candidate + span), units);

@@ -30,12 +30,31 @@ public record Request(
         require(tenant != null && !tenant.isBlank(), "tenant is required");
         require(workload != null && !workload.isBlank(), "workload is required");
         require(accelerator != null && !accelerator.isBlank(), "accelerator is required");
-        require(units > 0, "units must be positive, not " + units);
-        require(hours > 0, "hours must be positive, not " + hours);
-        require(!flex.isNegative(), "flex must not be negative, not " + flex);
-        require(maxPrice == null || maxPrice.isPositive(), "maxPrice must be positive, not " + maxPrice);
+        if (units <= 0) {
+            throw new IllegalArgumentException("units must be positive, not " + units);
+        }
+        if (hours <= 0) {
+            throw new IllegalArgumentException("hours must be positive, not " + hours);
+        }
+        require(!flex.isNegative(), "flex must not be negative");
+        if (maxPrice != null && !maxPrice.isPositive()) {
+            throw new IllegalArgumentException("maxPrice must be positive, not " + maxPrice);
+        }
         regions = List.copyOf(regions);
-        require(regions.stream().distinct().count() == regions.size(), "regions are repeated: " + regions);
+        if (repeats(regions)) {
+            throw new IllegalArgumentException("regions are repeated: " + regions);
+        }
+    }
+
+    private static boolean repeats(List<String> regions) {
+        for (int i = 0; i < regions.size(); i++) {
+            for (int j = i + 1; j < regions.size(); j++) {
+                if (regions.get(i).equals(regions.get(j))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static void require(boolean condition, String problem) {

@@ -39,6 +39,9 @@ public final class SummaryCollector implements EventSink {
 
     private final World world;
     private final Map<RequestId, OpenRequest> open = new HashMap<>();
+    /** The request of the last event: a request's events mostly come one after another. */
+    private OpenRequest last;
+
     private final Map<String, ProviderTotals> providers = new TreeMap<>();
     private final Map<String, WorkloadTotals> workloads = new TreeMap<>();
     private final Map<AgreementId, RightTotals> rights = new LinkedHashMap<>();
@@ -146,9 +149,17 @@ public final class SummaryCollector implements EventSink {
         }
     }
 
+    private OpenRequest openRequest(RequestId id) {
+        if (last == null || !last.request.id().equals(id)) {
+            last = open.get(id);
+        }
+        return last;
+    }
+
     private void submitted(Submitted event) {
         Request request = event.details();
-        open.put(request.id(), new OpenRequest(request));
+        last = new OpenRequest(request);
+        open.put(request.id(), last);
         submitted++;
         unitsRequested += request.units();
         WorkloadTotals totals = workloads.computeIfAbsent(request.workload(), w -> new WorkloadTotals());
@@ -158,7 +169,7 @@ public final class SummaryCollector implements EventSink {
 
     private void routed(Routed event) {
         routes.merge(event.route(), 1L, Long::sum);
-        OpenRequest request = open.get(event.request());
+        OpenRequest request = openRequest(event.request());
         for (AgreementId id : event.agreements()) {
             ExclusiveTotals exclusive = exclusives.get(id);
             if (exclusive != null) {
@@ -179,7 +190,7 @@ public final class SummaryCollector implements EventSink {
             if (right != null) {
                 right.offers++;
                 right.unitsOffered += event.units();
-                open.get(event.request()).rightOffers.add(event.offer());
+                openRequest(event.request()).rightOffers.add(event.offer());
                 rightOffers.put(event.offer(), event.agreement());
             }
         }
@@ -200,7 +211,7 @@ public final class SummaryCollector implements EventSink {
     }
 
     private void awarded(Awarded event) {
-        OpenRequest request = open.get(event.request());
+        OpenRequest request = openRequest(event.request());
         long hours = request.request.hours();
         unitsAwarded += event.units();
         unitHours += event.units() * hours;
@@ -232,6 +243,9 @@ public final class SummaryCollector implements EventSink {
 
     private void closed(Closed event) {
         OpenRequest request = open.remove(event.request());
+        if (last == request) {
+            last = null;
+        }
         request.rightOffers.forEach(rightOffers::remove);
         outcomes[event.outcome().ordinal()]++;
         int unmet = request.request.units() - event.units();
