@@ -1,6 +1,7 @@
 package dev.tender.cli;
 
 import dev.tender.event.EventSink;
+import dev.tender.eventlog.BackgroundSink;
 import dev.tender.eventlog.JsonlEventWriter;
 import dev.tender.report.Summary;
 import dev.tender.report.SummaryCollector;
@@ -50,15 +51,17 @@ final class ScenarioRun {
         Path summaryFile = out.resolve("summary.json");
         SummaryCollector collector = new SummaryCollector(scenario.world());
         long[] events = new long[1];
-        EventSink sink = collector.andThen(e -> events[0]++);
+        EventSink downstream = collector.andThen(e -> events[0]++);
         JsonlEventWriter writer = writeEvents ? JsonlEventWriter.to(eventsFile) : null;
         if (writer != null) {
-            sink = sink.andThen(writer);
+            downstream = downstream.andThen(writer);
         }
         long began = System.nanoTime();
         Simulation.Run run;
-        try (ProgressDisplay progress =
-                new ProgressDisplay(scenario.start(), scenario.end(), System.err, System.console() != null)) {
+        // The summary and the log are kept on the second core while the engine runs on the first.
+        try (BackgroundSink sink = new BackgroundSink(downstream);
+                ProgressDisplay progress =
+                        new ProgressDisplay(scenario.start(), scenario.end(), System.err, System.console() != null)) {
             run = new Simulation(scenario, sink).run(progress);
         } finally {
             if (writer != null) {

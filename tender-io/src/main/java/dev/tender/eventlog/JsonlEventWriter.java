@@ -9,31 +9,26 @@ import dev.tender.event.TenderEvent.Responded;
 import dev.tender.event.TenderEvent.Routed;
 import dev.tender.event.TenderEvent.Submitted;
 import dev.tender.time.Durations;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writes {@code events.jsonl}: one JSON object per line, fields as DESIGN.md section 3 names them. */
 public final class JsonlEventWriter implements EventSink, AutoCloseable {
 
-    private static final int FLUSH_AT = 1 << 16;
+    private static final int FLUSH_AT = 1 << 20;
 
-    private final Writer writer;
-    private final StringBuilder line = new StringBuilder(FLUSH_AT + 4096);
-    private final JsonText json = new JsonText(line);
+    private final OutputStream out;
+    private final JsonText json = new JsonText();
 
-    public JsonlEventWriter(Writer writer) {
-        this.writer = writer;
+    public JsonlEventWriter(OutputStream out) {
+        this.out = out;
     }
 
     public static JsonlEventWriter to(Path file) throws IOException {
-        return new JsonlEventWriter(new BufferedWriter(
-                new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16));
+        return new JsonlEventWriter(Files.newOutputStream(file));
     }
 
     @Override
@@ -63,9 +58,8 @@ public final class JsonlEventWriter implements EventSink, AutoCloseable {
             json.nullableField("cause", c.cause() == null ? null : c.cause().code());
         }
         json.endObject();
-        line.append('\n');
-        if (line.length() >= FLUSH_AT) {
-            flushLine();
+        if (json.length() >= FLUSH_AT) {
+            writeBuffer();
         }
     }
 
@@ -115,23 +109,23 @@ public final class JsonlEventWriter implements EventSink, AutoCloseable {
         json.field("offer", event.offer().value());
     }
 
-    private void flushLine() {
+    private void writeBuffer() {
         try {
-            writer.append(line);
+            out.write(json.bytes(), 0, json.length());
         } catch (IOException e) {
-            throw new UncheckedIOException("could not write the event log", e);
+            throw new UncheckedIOException("could not write the event log: " + e.getMessage(), e);
         }
-        line.setLength(0);
+        json.clear();
     }
 
     public void flush() throws IOException {
-        flushLine();
-        writer.flush();
+        writeBuffer();
+        out.flush();
     }
 
     @Override
     public void close() throws IOException {
-        flushLine();
-        writer.close();
+        writeBuffer();
+        out.close();
     }
 }
