@@ -41,6 +41,8 @@ public final class AutoResponder implements Responder {
     private final Clock clock;
     private final Scheduler scheduler;
     private final Map<Reach, Candidates> candidates = new HashMap<>();
+    private Reach lastReach;
+    private Candidates lastCandidates;
 
     public AutoResponder(
             Provider provider,
@@ -109,6 +111,18 @@ public final class AutoResponder implements Responder {
     private record Reach(String accelerator, List<String> regions) {}
 
     private Candidates candidates(Request request) {
+        // A provider mostly hears of requests for the same accelerator and regions as the last one.
+        if (lastCandidates != null
+                && lastReach.accelerator().equals(request.accelerator())
+                && lastReach.regions().equals(request.regions())) {
+            return lastCandidates;
+        }
+        lastReach = new Reach(request.accelerator(), request.regions());
+        lastCandidates = candidatesFor(request);
+        return lastCandidates;
+    }
+
+    private Candidates candidatesFor(Request request) {
         return candidates.computeIfAbsent(
                 new Reach(request.accelerator(), request.regions()),
                 reach -> new Candidates(footprint.poolsOf(provider.id(), reach.accelerator()).stream()

@@ -9,13 +9,14 @@ package dev.tender.capacity;
  * Buckets outside the grid count as having no capacity at all.
  *
  * <p>Node {@code p} covers a power-of-two run of buckets; leaves are {@code width..2*width-1}.
- * Its min and max sit side by side at {@code 2p} and {@code 2p+1} of one array.
+ * Its min and max sit side by side at {@code 2p} and {@code 2p+1} of one array of ints: half the
+ * memory of longs, so more of a thousand pools' trees stay in cache.
  */
 final class BucketTree {
 
     private final int size;
     private final int width;
-    private final long[] nodes;
+    private final int[] nodes;
     /** Scratch space for the nodes that cover a range, right side, in the order they are found. */
     private final int[] rightNodes;
 
@@ -28,11 +29,14 @@ final class BucketTree {
             height++;
         }
         this.width = w;
-        this.nodes = new long[2 * 2 * w];
+        this.nodes = new int[2 * 2 * w];
         this.rightNodes = new int[height + 1];
         for (int i = 0; i < size; i++) {
-            nodes[2 * (w + i)] = initial[i];
-            nodes[2 * (w + i) + 1] = initial[i];
+            if (initial[i] > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("a pool cannot hold more than " + Integer.MAX_VALUE + " units");
+            }
+            nodes[2 * (w + i)] = (int) initial[i];
+            nodes[2 * (w + i) + 1] = (int) initial[i];
         }
         for (int node = w - 1; node >= 1; node--) {
             pull(node);
@@ -48,11 +52,12 @@ final class BucketTree {
         if (from >= to) {
             return;
         }
+        int change = Math.toIntExact(delta);
         int lo = from + width;
         int hi = to - 1 + width;
         for (int leaf = lo; leaf <= hi; leaf++) {
-            nodes[2 * leaf] += delta;
-            nodes[2 * leaf + 1] += delta;
+            nodes[2 * leaf] += change;
+            nodes[2 * leaf + 1] += change;
         }
         for (lo >>= 1, hi >>= 1; lo >= 1; lo >>= 1, hi >>= 1) {
             for (int node = lo; node <= hi; node++) {
@@ -124,11 +129,11 @@ final class BucketTree {
         return node - width;
     }
 
-    private long min(int node) {
+    private int min(int node) {
         return nodes[2 * node];
     }
 
-    private long max(int node) {
+    private int max(int node) {
         return nodes[2 * node + 1];
     }
 

@@ -90,7 +90,8 @@ public record Span(Period period, Duration duration) {
                     .plusMonths(period.getMonths() * n)
                     .toInstant();
         }
-        return shifted.plus(duration.multipliedBy(n));
+        // Duration.multipliedBy goes through BigDecimal; this runs for every offer and request.
+        return n == 1 ? shifted.plus(duration) : shifted.plus(duration.multipliedBy(n));
     }
 
     @Override
