@@ -42,15 +42,16 @@ public final class SummaryCollector implements EventSink {
     /** The request of the last event: a request's events mostly come one after another. */
     private OpenRequest last;
 
-    private final Map<String, ProviderTotals> providers = new TreeMap<>();
-    private final Map<String, WorkloadTotals> workloads = new TreeMap<>();
+    // Hash maps while counting; the summary sorts them.
+    private final Map<String, ProviderTotals> providers = new HashMap<>();
+    private final Map<String, WorkloadTotals> workloads = new HashMap<>();
     private final Map<AgreementId, RightTotals> rights = new LinkedHashMap<>();
     private final Map<AgreementId, ExclusiveTotals> exclusives = new LinkedHashMap<>();
     /** Offers made under a right of first refusal, until their request closes. */
     private final Map<OfferId, AgreementId> rightOffers = new HashMap<>();
 
-    private final Map<String, Long> routes = new TreeMap<>();
-    private final Map<String, Long> unmetByCause = new TreeMap<>();
+    private final Map<String, Long> routes = new HashMap<>();
+    private final Map<String, Long> unmetByCause = new HashMap<>();
     private final Burndown burndown;
     private final long[] outcomes = new long[5];
     private final MoneySum cost = new MoneySum();
@@ -281,21 +282,23 @@ public final class SummaryCollector implements EventSink {
 
     private List<Summary.ProviderShare> providerShares() {
         List<Summary.ProviderShare> shares = new ArrayList<>();
-        providers.forEach((id, t) -> shares.add(new Summary.ProviderShare(
-                id,
-                t.name,
-                t.awards,
-                t.units,
-                t.unitHours,
-                t.cost.dollars(),
-                unitsAwarded == 0 ? 0 : (double) t.units / unitsAwarded)));
+        new TreeMap<>(providers)
+                .forEach((id, t) -> shares.add(new Summary.ProviderShare(
+                        id,
+                        t.name,
+                        t.awards,
+                        t.units,
+                        t.unitHours,
+                        t.cost.dollars(),
+                        unitsAwarded == 0 ? 0 : (double) t.units / unitsAwarded)));
         return shares;
     }
 
     private List<Summary.WorkloadOutcome> workloadOutcomes() {
         List<Summary.WorkloadOutcome> outcomes = new ArrayList<>();
-        workloads.forEach((w, t) -> outcomes.add(new Summary.WorkloadOutcome(
-                w, t.requests, t.unitsRequested, t.unitsAwarded, t.unmet, t.cost.dollars())));
+        new TreeMap<>(workloads)
+                .forEach((w, t) -> outcomes.add(new Summary.WorkloadOutcome(
+                        w, t.requests, t.unitsRequested, t.unitsAwarded, t.unmet, t.cost.dollars())));
         return outcomes;
     }
 

@@ -17,11 +17,17 @@ final class JsonText {
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
+    /** Room every event may use without asking: all its fields but the strings. */
+    private static final int RESERVE = 2048;
+
+    private final byte[] scratch = new byte[20];
     private byte[] bytes = new byte[1 << 16];
     private int length;
     private boolean first;
-    private long cachedDay = Long.MIN_VALUE;
-    private byte[] cachedDate;
+    /** Date prefixes by day, direct-mapped: an event's instants span a few days, a log a few years. */
+    private final long[] cachedDays = new long[256];
+
+    private final byte[][] cachedDates = new byte[256][];
 
     int length() {
         return length;
@@ -36,19 +42,17 @@ final class JsonText {
     }
 
     void beginObject() {
-        ensure(1);
+        ensure(RESERVE);
         bytes[length++] = '{';
         first = true;
     }
 
     void endObject() {
-        ensure(2);
         bytes[length++] = '}';
         bytes[length++] = '\n';
     }
 
     private void name(String name) {
-        ensure(name.length() + 4);
         if (!first) {
             bytes[length++] = ',';
         }
@@ -85,28 +89,23 @@ final class JsonText {
         if (value == null) {
             raw(NULL);
         } else {
-            ensure(1);
             bytes[length++] = '"';
             instant(value);
-            ensure(1);
             bytes[length++] = '"';
         }
     }
 
     void field(String name, Iterable<?> values) {
         name(name);
-        ensure(1);
         bytes[length++] = '[';
         boolean firstValue = true;
         for (Object value : values) {
             if (!firstValue) {
-                ensure(1);
                 bytes[length++] = ',';
             }
             firstValue = false;
             string(value.toString());
         }
-        ensure(1);
         bytes[length++] = ']';
     }
 
@@ -119,7 +118,7 @@ final class JsonText {
             raw(NULL);
             return;
         }
-        ensure(value.length() * 6 + 2);
+        ensure(value.length() * 6 + RESERVE);
         bytes[length++] = '"';
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -160,7 +159,6 @@ final class JsonText {
     }
 
     private void number(long value) {
-        ensure(20);
         if (value < 0) {
             if (value == Long.MIN_VALUE) {
                 raw(Long.toString(value).getBytes(StandardCharsets.US_ASCII));
@@ -172,30 +170,37 @@ final class JsonText {
         digits(value, 1);
     }
 
-    /** Writes {@code value} in decimal with at least {@code minimum} digits, zero-padded. */
+    /** Writes {@code value} (not negative) in decimal with at least {@code minimum} digits, zero-padded. */
     private void digits(long value, int minimum) {
-        int count = 1;
-        for (long rest = value / 10; rest > 0; rest /= 10) {
-            count++;
+        int at = scratch.length;
+        if (value <= Integer.MAX_VALUE) {
+            // Int division is much cheaper than long division, and nearly every number fits.
+            int small = (int) value;
+            do {
+                scratch[--at] = (byte) ('0' + small % 10);
+                small /= 10;
+            } while (small != 0);
+        } else {
+            do {
+                scratch[--at] = (byte) ('0' + value % 10);
+                value /= 10;
+            } while (value != 0);
         }
-        count = Math.max(count, minimum);
-        ensure(count);
-        for (int at = length + count - 1; at >= length; at--) {
-            bytes[at] = (byte) ('0' + value % 10);
-            value /= 10;
+        while (scratch.length - at < minimum) {
+            scratch[--at] = '0';
         }
+        int count = scratch.length - at;
+        System.arraycopy(scratch, at, bytes, length, count);
         length += count;
     }
 
     /** Dollars with at least two decimals and no trailing zeros beyond them, as {@link Money#toString()}. */
     private void money(long micros) {
         if (micros < 0) {
-            ensure(1);
             bytes[length++] = '-';
             micros = -micros;
         }
         digits(micros / MICROS_PER_DOLLAR, 1);
-        ensure(1);
         bytes[length++] = '.';
         long fraction = micros % MICROS_PER_DOLLAR;
         int decimals = 6;
@@ -210,13 +215,13 @@ final class JsonText {
     private void instant(Instant value) {
         long seconds = value.getEpochSecond();
         long day = Math.floorDiv(seconds, 86_400);
-        if (value.getNano() != 0 || !cacheDay(day)) {
+        byte[] date = value.getNano() == 0 ? datePrefix(day) : null;
+        if (date == null) {
             raw(value.toString().getBytes(StandardCharsets.US_ASCII));
             return;
         }
-        raw(cachedDate);
+        raw(date);
         int secondOfDay = (int) Math.floorMod(seconds, 86_400);
-        ensure(9);
         twoDigits(secondOfDay / 3600);
         bytes[length++] = ':';
         twoDigits(secondOfDay / 60 % 60);
@@ -225,16 +230,18 @@ final class JsonText {
         bytes[length++] = 'Z';
     }
 
-    private boolean cacheDay(long day) {
-        if (day != cachedDay) {
+    /** {@code yyyy-mm-ddT} for the day, or null for a year Instant would not write in four digits. */
+    private byte[] datePrefix(long day) {
+        int slot = (int) (day & (cachedDays.length - 1));
+        if (cachedDates[slot] == null || cachedDays[slot] != day) {
             LocalDate date = LocalDate.ofEpochDay(day);
             if (date.getYear() < 0 || date.getYear() > 9999) {
-                return false;
+                return null;
             }
-            cachedDay = day;
-            cachedDate = (date + "T").getBytes(StandardCharsets.US_ASCII);
+            cachedDays[slot] = day;
+            cachedDates[slot] = (date + "T").getBytes(StandardCharsets.US_ASCII);
         }
-        return true;
+        return cachedDates[slot];
     }
 
     private void twoDigits(int value) {
@@ -243,7 +250,6 @@ final class JsonText {
     }
 
     private void raw(byte[] text) {
-        ensure(text.length);
         System.arraycopy(text, 0, bytes, length, text.length);
         length += text.length;
     }
