@@ -234,18 +234,28 @@ public final class Broker implements OfferDesk {
 
     @Override
     public Reply answer(OfferId offerId, Answer answer) {
-        Tender.Asked asked = openOffers.get(offerId);
+        Tender.Asked asked = openOffers.remove(offerId);
         if (asked == null) {
             return new Reply.Refused("offer " + offerId + " is not open: unknown, already answered, lapsed or closed");
         }
+        Reply reply = answer(asked, answer);
+        if (!reply.received()) {
+            openOffers.put(offerId, asked);
+        }
+        return reply;
+    }
+
+    /** Takes the answer to an open offer, taken out of the open offers until it is known to stand. */
+    private Reply answer(Tender.Asked asked, Answer answer) {
         Offer offer = asked.offer;
+        OfferId offerId = offer.id();
         Instant now = clock.instant();
         if (now.isAfter(offer.deadline())) {
             return new Reply.Refused("offer " + offerId + " closed at " + offer.deadline());
         }
         Tender tender = asked.tender;
         if (answer instanceof Answer.Decline decline) {
-            settle(asked);
+            asked.answered = true;
             tender.answers++;
             tender.notes.add(offer.provider() + " declined: " + decline.reason());
             emit(new TenderEvent.Responded(
@@ -285,7 +295,7 @@ public final class Broker implements OfferDesk {
                     + offer.request().accelerator() + " free from " + take.start() + " to " + end);
         }
         Quote quote = new Quote(offer, pool.get(), take.units(), take.unitPrice(), take.start(), end, refusal);
-        settle(asked);
+        asked.answered = true;
         tender.answers++;
         asked.round.quotes.add(quote);
         if (quote.awardable()) {
@@ -316,11 +326,6 @@ public final class Broker implements OfferDesk {
         return Reply.RECEIVED;
     }
 
-    private void settle(Tender.Asked asked) {
-        asked.answered = true;
-        openOffers.remove(asked.offer.id());
-    }
-
     private void answered(Tender.Asked asked) {
         Tender.Round round = asked.round;
         round.pending--;
@@ -335,7 +340,8 @@ public final class Broker implements OfferDesk {
         }
         for (Tender.Asked asked : round.asked) {
             if (!asked.answered) {
-                settle(asked);
+                asked.answered = true;
+                openOffers.remove(asked.offer.id());
                 tender.lapses++;
                 tender.notes.add(asked.offer.provider() + " did not answer by " + round.deadline);
                 emit(new TenderEvent.Responded(
