@@ -66,11 +66,6 @@ final class BucketTree {
         }
     }
 
-    /** The free units of one bucket of the grid: a leaf holds its bucket's exact value. */
-    long at(int bucket) {
-        return min(bucket + width);
-    }
-
     /** The least free units over {@code [from, to)}; zero when the range leaves the grid. */
     long min(long from, long to) {
         if (from < 0 || to > size) {

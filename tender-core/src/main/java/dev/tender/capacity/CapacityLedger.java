@@ -2,7 +2,6 @@ package dev.tender.capacity;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,26 +15,10 @@ public final class CapacityLedger {
 
     private final TimeGrid grid;
     private final BucketTree[] trees;
-    /** Per pool, how many times units were given back to it; while that count stands, free units only shrink. */
-    private final long[] releases;
-    /**
-     * Per pool, a bucket seen short, the units it had free then, and the release count then. While
-     * the count stands, the bucket has no more free units than that, so a window over it needing
-     * more cannot fit: the engine asks this of the same full pools for request after request.
-     */
-    private final int[] shortBucket;
-
-    private final int[] shortUnits;
-    private final long[] shortAsOf;
 
     public CapacityLedger(TimeGrid grid, List<Pool> pools) {
         this.grid = grid;
         this.trees = new BucketTree[pools.size()];
-        this.releases = new long[pools.size()];
-        this.shortBucket = new int[pools.size()];
-        this.shortUnits = new int[pools.size()];
-        this.shortAsOf = new long[pools.size()];
-        Arrays.fill(shortBucket, -1);
         for (Pool pool : pools) {
             if (pool.index() >= trees.length || trees[pool.index()] != null) {
                 throw new IllegalArgumentException("pool indexes must run 0..n-1 without gaps: " + pool);
@@ -78,25 +61,7 @@ public final class CapacityLedger {
 
     /** True when {@code units} are free throughout {@code [start, start + length)}. */
     public boolean fits(Pool pool, long units, Instant start, Duration length) {
-        long from = grid.floor(start);
-        long to = grid.ceil(start.plus(length));
-        int index = pool.index();
-        BucketTree tree = trees[index];
-        if (from < 0 || to > tree.size()) {
-            return false;
-        }
-        int known = shortBucket[index];
-        if (known >= from && known < to && shortAsOf[index] == releases[index] && units > shortUnits[index]) {
-            return false;
-        }
-        int shortfall = tree.firstBelow((int) from, (int) to, units);
-        if (shortfall < 0) {
-            return true;
-        }
-        shortBucket[index] = shortfall;
-        shortUnits[index] = (int) tree.at(shortfall);
-        shortAsOf[index] = releases[index];
-        return false;
+        return freeOver(pool, start, length) >= units;
     }
 
     /**
@@ -150,7 +115,6 @@ public final class CapacityLedger {
 
     /** Gives back units held for {@code [start, end)}. */
     public void release(Pool pool, long units, Instant start, Instant end) {
-        releases[pool.index()]++;
         trees[pool.index()].add((int) grid.floor(start), (int) grid.ceil(end), units);
     }
 }
