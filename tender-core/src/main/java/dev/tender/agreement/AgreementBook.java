@@ -106,15 +106,4 @@ public final class AgreementBook {
                 .filter(r -> r.holder().equals(holder) && r.covers(request, at))
                 .findFirst();
     }
-
-    /** Commitments with {@code provider} in force at {@code at} that cover the request. */
-    public List<Commitment> commitmentsCovering(ProviderId provider, Request request, Instant at) {
-        List<Commitment> covering = new ArrayList<>(1);
-        for (Commitment commitment : commitments) {
-            if (commitment.provider().equals(provider) && commitment.covers(request, at)) {
-                covering.add(commitment);
-            }
-        }
-        return covering;
-    }
 }

@@ -13,8 +13,4 @@ public interface EventSink {
             next.accept(event);
         };
     }
-
-    static EventSink discarding() {
-        return event -> {};
-    }
 }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Everything the engine knows that does not change while it runs: chips, workload classes,
@@ -49,11 +48,5 @@ public record World(
 
     public Optional<Provider> provider(ProviderId id) {
         return providers.stream().filter(p -> p.id().equals(id)).findFirst();
-    }
-
-    public Map<ProviderId, Provider> providersById() {
-        Map<ProviderId, Provider> byId = new TreeMap<>();
-        providers.forEach(p -> byId.put(p.id(), p));
-        return byId;
     }
 }

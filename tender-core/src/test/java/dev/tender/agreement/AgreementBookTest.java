@@ -137,9 +137,6 @@ class AgreementBookTest {
         assertThat(book.rightOf(azure, training, at("2025-06-01"))).contains(rofr);
         assertThat(book.rightOf(new ProviderId("oracle"), training, at("2025-06-01")))
                 .isEmpty();
-        assertThat(book.commitmentsCovering(azure, training, at("2025-06-01"))).containsExactly(commitment);
-        assertThat(book.commitmentsCovering(azure, apiRequest, at("2025-06-01")))
-                .isEmpty();
         assertThat(book.commitments()).containsExactly(commitment);
     }
 
