@@ -129,7 +129,7 @@ public final class Broker implements OfferDesk {
     private void start(Tender tender) {
         Route route = tender.route;
         if (route.eligible().isEmpty()) {
-            tender.notes.add(route.reason());
+            tender.notes.add(route::reason);
             close(tender, route instanceof Route.ToExclusive ? UnmetCause.EXCLUSIVE : UnmetCause.NO_PROVIDER);
         } else if (route instanceof Route.ToExclusive exclusive) {
             ask(
@@ -257,7 +257,7 @@ public final class Broker implements OfferDesk {
         if (answer instanceof Answer.Decline decline) {
             asked.answered = true;
             tender.answers++;
-            tender.notes.add(offer.provider() + " declined: " + decline.reason());
+            tender.notes.add(() -> offer.provider() + " declined: " + decline.reason());
             emit(new TenderEvent.Responded(
                     ++seq,
                     now,
@@ -289,26 +289,26 @@ public final class Broker implements OfferDesk {
                     "site " + take.site() + " is in " + pool.get().region() + ", a region the request does not allow");
         }
         Instant end = take.start().plus(offer.request().length());
-        String refusal = Quotes.refusal(offer, take).orElse(null);
+        Quotes.Refusal refusal = Quotes.refusal(offer, take).orElse(null);
         if (refusal == null && !ledger.hold(pool.get(), take.units(), take.start(), end)) {
             return new Reply.Refused("site " + take.site() + " does not have " + take.units() + " "
                     + offer.request().accelerator() + " free from " + take.start() + " to " + end);
         }
-        Quote quote = new Quote(offer, pool.get(), take.units(), take.unitPrice(), take.start(), end, refusal);
+        Quote quote = new Quote(offer, pool.get(), take.units(), take.unitPrice(), take.start(), end, refusal == null);
         asked.answered = true;
         tender.answers++;
         asked.round.quotes.add(quote);
         if (quote.awardable()) {
             tender.held.add(quote);
         } else {
-            tender.notes.add(offer.provider() + "'s quote was refused: " + refusal);
-            if (refusal.contains("maxPrice")) {
+            tender.notes.add(() -> offer.provider() + "'s quote was refused: " + refusal.reason());
+            if (refusal.overMaxPrice()) {
                 tender.overPrice++;
             }
         }
         ResponseOutcome outcome = take.units() == offer.units() ? ResponseOutcome.ACCEPTED : ResponseOutcome.PARTIAL;
         if (outcome == ResponseOutcome.PARTIAL) {
-            tender.notes.add(offer.provider() + " offered " + take.units() + " of " + offer.units());
+            tender.notes.add(() -> offer.provider() + " offered " + take.units() + " of " + offer.units());
         }
         emit(new TenderEvent.Responded(
                 ++seq,
@@ -321,7 +321,7 @@ public final class Broker implements OfferDesk {
                 take.unitPrice(),
                 take.site(),
                 take.start(),
-                refusal));
+                refusal == null ? null : refusal.reason()));
         answered(asked);
         return Reply.RECEIVED;
     }
@@ -343,7 +343,7 @@ public final class Broker implements OfferDesk {
                 asked.answered = true;
                 openOffers.remove(asked.offer.id());
                 tender.lapses++;
-                tender.notes.add(asked.offer.provider() + " did not answer by " + round.deadline);
+                tender.notes.add(() -> asked.offer.provider() + " did not answer by " + round.deadline);
                 emit(new TenderEvent.Responded(
                         ++seq,
                         clock.instant(),
@@ -383,7 +383,7 @@ public final class Broker implements OfferDesk {
         awardInRankOrder(tender, tender.round.quotes);
         if (tender.remaining() == 0 || route.market().isEmpty()) {
             if (tender.remaining() > 0) {
-                tender.notes.add("no one but " + route.right().holder() + " can serve the rest");
+                tender.notes.add(() -> "no one but " + route.right().holder() + " can serve the rest");
             }
             close(tender, null);
             return;
@@ -399,7 +399,7 @@ public final class Broker implements OfferDesk {
                         .thenComparing(q -> q.offer().provider()));
         RightOfFirstRefusal right = route.right();
         if (best.isEmpty()) {
-            tender.notes.add("the market gave no quote, so " + right.holder() + " was asked on its own terms");
+            tender.notes.add(() -> "the market gave no quote, so " + right.holder() + " was asked on its own terms");
             askHolderOnOwnTerms(tender, right);
             return;
         }
@@ -470,7 +470,7 @@ public final class Broker implements OfferDesk {
         if (tender.round != null) {
             tender.round.asked.forEach(asked -> openOffers.remove(asked.offer.id()));
         }
-        tender.notes.add("cancelled: " + why);
+        tender.notes.add(() -> "cancelled: " + why);
         closeAs(tender, TerminalState.CANCELLED, UnmetCause.WITHDRAWN);
         return true;
     }

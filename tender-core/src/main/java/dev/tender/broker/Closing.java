@@ -33,7 +33,10 @@ final class Closing {
                         .append(')');
             }
             if (!tender.notes.isEmpty()) {
-                text.append(": ").append(String.join("; ", tender.notes));
+                text.append(": ");
+                for (int i = 0; i < tender.notes.size(); i++) {
+                    text.append(i == 0 ? "" : "; ").append(tender.notes.get(i).get());
+                }
             }
         }
         return text.toString();

@@ -14,6 +14,9 @@ final class Quotes {
 
     private Quotes() {}
 
+    /** Why a quote that stands cannot be awarded; {@code overMaxPrice} counts toward that cause of unmet units. */
+    record Refusal(String reason, boolean overMaxPrice) {}
+
     /** An answer that cannot stand at all; the provider is told and may answer again. */
     static Optional<String> malformed(Offer offer, Answer.Take take) {
         if (take.units() < 1 || take.units() > offer.units()) {
@@ -33,20 +36,24 @@ final class Quotes {
      * Rules 3 and 4: a quote above {@code maxPrice}, outside {@code [start, start + flex]}, or on a
      * {@code MATCH} worse than the best market terms is recorded but never awarded.
      */
-    static Optional<String> refusal(Offer offer, Answer.Take take) {
+    static Optional<Refusal> refusal(Offer offer, Answer.Take take) {
         Request request = offer.request();
         if (!request.allowsPrice(take.unitPrice())) {
-            return Optional.of("quoted " + take.unitPrice() + ", above maxPrice " + request.maxPrice());
+            return Optional.of(
+                    new Refusal("quoted " + take.unitPrice() + ", above maxPrice " + request.maxPrice(), true));
         }
         if (offer.kind() == OfferKind.MATCH && take.unitPrice().exceeds(offer.matchPrice())) {
-            return Optional.of("quoted " + take.unitPrice() + ", above the match price " + offer.matchPrice());
+            return Optional.of(
+                    new Refusal("quoted " + take.unitPrice() + ", above the match price " + offer.matchPrice(), false));
         }
         if (offer.kind() == OfferKind.MATCH && take.start().isAfter(offer.matchStart())) {
-            return Optional.of("start " + take.start() + " is later than the best market start " + offer.matchStart());
+            return Optional.of(new Refusal(
+                    "start " + take.start() + " is later than the best market start " + offer.matchStart(), false));
         }
         if (!request.allowsStart(take.start())) {
-            return Optional.of(
-                    "start " + take.start() + " is outside " + request.start() + " to " + request.latestStart());
+            return Optional.of(new Refusal(
+                    "start " + take.start() + " is outside " + request.start() + " to " + request.latestStart(),
+                    false));
         }
         return Optional.empty();
     }

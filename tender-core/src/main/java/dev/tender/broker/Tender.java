@@ -5,6 +5,7 @@ import dev.tender.demand.Request;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** One request's tender in progress: its route, the round of offers out now, the quotes held, what is awarded. */
 final class Tender {
@@ -15,7 +16,9 @@ final class Tender {
     final Instant submitted;
 
     final List<String> awards = new ArrayList<>();
-    final List<String> notes = new ArrayList<>();
+    /** Why units may go unmet, told only if they do: most requests are filled and never need the words. */
+    final List<Supplier<String>> notes = new ArrayList<>();
+
     final List<Quote> held = new ArrayList<>();
     Stage stage;
     Round round;
