@@ -14,12 +14,11 @@ public final class ProfileRun {
     public static void main(String[] args) {
         int days = args.length > 0 ? Integer.parseInt(args[0]) : 120;
         var scenario = BenchWorld.scenario(days, true);
-        var summary = new SummaryCollector(scenario.world());
+        var summary = new SummaryCollector(scenario.world(), scenario.start(), scenario.end());
         long began = System.nanoTime();
         var run = new Simulation(scenario, summary).run(Simulation.Progress.NONE);
         double seconds = (System.nanoTime() - began) / 1e9;
-        System.out.println(summary.summary(scenario.name(), scenario.seed(), scenario.start(), scenario.end())
-                .requests());
+        System.out.println(summary.summary(scenario.name(), scenario.seed()).requests());
         System.out.printf(
                 "%,d requests in %.2f s: %,.0f requests/s%n", run.submitted(), seconds, run.submitted() / seconds);
     }

@@ -6,6 +6,7 @@ import dev.tender.eventlog.JsonlEventWriter;
 import dev.tender.report.Summary;
 import dev.tender.report.SummaryCollector;
 import dev.tender.sim.Simulation;
+import dev.tender.summary.HtmlReport;
 import dev.tender.summary.SummaryJson;
 import dev.tender.world.Scenario;
 import java.io.IOException;
@@ -49,7 +50,8 @@ final class ScenarioRun {
         }
         Path eventsFile = out.resolve("events.jsonl");
         Path summaryFile = out.resolve("summary.json");
-        SummaryCollector collector = new SummaryCollector(scenario.world());
+        Path reportFile = out.resolve("report.html");
+        SummaryCollector collector = new SummaryCollector(scenario.world(), scenario.start(), scenario.end());
         long[] events = new long[1];
         EventSink downstream = collector.andThen(e -> events[0]++);
         JsonlEventWriter writer = writeEvents ? JsonlEventWriter.to(eventsFile) : null;
@@ -72,14 +74,15 @@ final class ScenarioRun {
         if (!writeEvents) {
             Files.deleteIfExists(eventsFile);
         }
-        Summary summary = collector.summary(scenario.name(), scenario.seed(), scenario.start(), scenario.end());
+        Summary summary = collector.summary(scenario.name(), scenario.seed());
         SummaryJson.write(summary, summaryFile);
+        HtmlReport.write(summary, scenario.description(), reportFile);
         new SummaryTable(summary, scenario.description()).print(stdout);
         stdout.printf(
                 "%nSimulated %,d requests (%,d events) in %.1f s: %,.0f requests/s, peak heap %,d MB.%n",
                 run.submitted(), events[0], seconds, run.submitted() / Math.max(seconds, 1e-9), peakHeapMegabytes());
-        stdout.println(
-                "Files: " + (writeEvents ? eventsFile + " (the event log), " : "") + summaryFile + " (the summary).");
+        stdout.println("Files: " + (writeEvents ? eventsFile + " (the event log), " : "") + summaryFile
+                + " (the summary), " + reportFile + " (the summary with charts).");
         if (writeEvents) {
             stdout.println("Ask why:  tender explain <request id> --events " + eventsFile);
         }

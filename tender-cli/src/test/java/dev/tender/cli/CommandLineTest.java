@@ -51,7 +51,11 @@ class CommandLineTest {
                         demo.resolve("events.jsonl").toString(),
                         demo.resolve("summary.json").toString());
         assertThat(demo.resolve("events.jsonl")).isNotEmptyFile();
-        assertThat(demo.resolve("summary.json")).content().contains("\"scenario\" : \"seed-story\"");
+        assertThat(demo.resolve("summary.json"))
+                .content()
+                .contains("\"scenario\" : \"seed-story\"")
+                .contains("\"timeline\"");
+        assertThat(demo.resolve("report.html")).content().contains("<svg").contains("stargate");
     }
 
     @Test

@@ -22,7 +22,8 @@ public record Summary(
         List<RightOutcome> rofr,
         List<ExclusiveOutcome> exclusivity,
         Map<String, Long> unmetUnitsByCause,
-        List<CommitmentBurn> commitments) {
+        List<CommitmentBurn> commitments,
+        Timeline timeline) {
 
     public record Requests(
             long submitted, long fulfilled, long partial, long unfulfilled, long rejected, long cancelled) {}

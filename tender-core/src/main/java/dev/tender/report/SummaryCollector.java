@@ -22,6 +22,7 @@ import dev.tender.money.Money;
 import dev.tender.money.MoneySum;
 import dev.tender.provider.Provider;
 import dev.tender.world.World;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,6 +39,13 @@ import java.util.TreeMap;
 public final class SummaryCollector implements EventSink {
 
     private final World world;
+    private final Instant start;
+    private final Instant end;
+    private final Months months;
+    private final Map<String, double[]> unitHoursByMonth = new HashMap<>();
+    /** Per commitment, its spend after the last award of each month; null for a month without awards. */
+    private final Map<Commitment, Money[]> spentByMonthEnd = new HashMap<>();
+
     private final Map<RequestId, OpenRequest> open = new HashMap<>();
     /** The request of the last event: a request's events mostly come one after another. */
     private OpenRequest last;
@@ -60,11 +68,19 @@ public final class SummaryCollector implements EventSink {
     private long unitsAwarded;
     private long unitHours;
 
-    public SummaryCollector(World world) {
+    /** Collects the summary of a run over {@code [start, end)}; the timeline covers those months. */
+    public SummaryCollector(World world, Instant start, Instant end) {
         this.world = world;
+        this.start = start;
+        this.end = end;
+        this.months = new Months(start, end);
         this.burndown = new Burndown(world.agreements().commitments());
         for (Provider provider : world.providers()) {
             providers.put(provider.id().value(), new ProviderTotals(provider.name()));
+            unitHoursByMonth.put(provider.id().value(), new double[months.count()]);
+        }
+        for (Commitment commitment : world.agreements().commitments()) {
+            spentByMonthEnd.put(commitment, new Money[months.count()]);
         }
         for (Agreement agreement : world.agreements().all()) {
             if (agreement instanceof RightOfFirstRefusal right) {
@@ -240,6 +256,15 @@ public final class SummaryCollector implements EventSink {
                 event.start(),
                 event.end(),
                 event.at());
+        int month = months.indexOf(event.at());
+        if (month >= 0) {
+            spentByMonthEnd.forEach((commitment, spent) -> spent[month] = burndown.spent(commitment));
+        }
+        months.spread(
+                event.start(),
+                event.end(),
+                event.units(),
+                unitHoursByMonth.get(event.provider().value()));
     }
 
     private void closed(Closed event) {
@@ -259,8 +284,8 @@ public final class SummaryCollector implements EventSink {
         }
     }
 
-    /** The totals so far, with the run's name, seed and period. */
-    public Summary summary(String scenario, long seed, Instant start, Instant end) {
+    /** The totals so far, with the run's name and seed. */
+    public Summary summary(String scenario, long seed) {
         return new Summary(
                 scenario,
                 seed,
@@ -277,7 +302,45 @@ public final class SummaryCollector implements EventSink {
                 rightOutcomes(),
                 exclusiveOutcomes(),
                 Collections.unmodifiableMap(new TreeMap<>(unmetByCause)),
-                commitmentBurns());
+                commitmentBurns(),
+                timeline());
+    }
+
+    private Timeline timeline() {
+        List<Timeline.ProviderSeries> series = new ArrayList<>();
+        for (Provider provider : world.providers()) {
+            List<Long> online = new ArrayList<>();
+            List<Long> inUse = new ArrayList<>();
+            double[] unitHours = unitHoursByMonth.get(provider.id().value());
+            for (int m = 0; m < months.count(); m++) {
+                online.add(onlineAt(provider, months.startOf(m)));
+                inUse.add(Math.round(unitHours[m] / months.hoursIn(m)));
+            }
+            series.add(new Timeline.ProviderSeries(provider.id().value(), online, inUse));
+        }
+        List<Timeline.CommitmentSeries> burns = new ArrayList<>();
+        for (Commitment commitment : world.agreements().commitments()) {
+            List<BigDecimal> cumulative = new ArrayList<>();
+            Money total = Money.ZERO;
+            for (Money spent : spentByMonthEnd.get(commitment)) {
+                // Spend only grows, so a month without awards ends where the month before did.
+                total = spent == null ? total : spent;
+                cumulative.add(total.dollars());
+            }
+            burns.add(new Timeline.CommitmentSeries(
+                    commitment.id().value(), commitment.amount().dollars(), cumulative));
+        }
+        return new Timeline(months.labels(), series, burns);
+    }
+
+    private long onlineAt(Provider provider, Instant instant) {
+        long units = 0;
+        for (var pool : world.pools()) {
+            if (pool.provider().equals(provider.id())) {
+                units += pool.unitsAt(instant);
+            }
+        }
+        return units;
     }
 
     private List<Summary.ProviderShare> providerShares() {

@@ -66,7 +66,7 @@ class SummaryCollectorTest {
     }
 
     private final World world = spec().build();
-    private final SummaryCollector collector = new SummaryCollector(world);
+    private final SummaryCollector collector = new SummaryCollector(world, NOW, at("2026-01-01"));
     private long seq;
     private Instant now = NOW;
 
@@ -185,7 +185,7 @@ class SummaryCollectorTest {
     }
 
     private Summary summary() {
-        return collector.summary("by-hand", 7, NOW, at("2026-01-01"));
+        return collector.summary("by-hand", 7);
     }
 
     @Test
@@ -312,13 +312,13 @@ class SummaryCollectorTest {
     @Test
     void readsALogTheBrokerWrote() {
         TestBroker tender = new TestBroker(spec(), NOW);
-        SummaryCollector live = new SummaryCollector(tender.world);
+        SummaryCollector live = new SummaryCollector(tender.world, NOW, at("2026-01-01"));
         tender.submit(Requests.request("r1").units(100).start(MARCH_1).hours(10).build());
         tender.responder("azure").take(40, "5.00", "azure-east", MARCH_1);
         tender.responder("oracle").take(60, "4.00", "oracle-west", MARCH_1);
         tender.events.all().forEach(live::accept);
 
-        Summary summary = live.summary("live", 1, NOW, at("2026-01-01"));
+        Summary summary = live.summary("live", 1);
 
         assertThat(summary.requests()).isEqualTo(new Summary.Requests(1, 1, 0, 0, 0, 0));
         assertThat(summary.cost()).isEqualByComparingTo("4400");
@@ -329,5 +329,28 @@ class SummaryCollectorTest {
                 .burndown()
                 .spent(tender.world.agreements().commitments().get(0));
         assertThat(summary.commitments().get(0).spent()).isEqualByComparingTo(burned.dollars());
+    }
+
+    @Test
+    void theTimelineShowsCapacityOnlineUnitsInUseAndSpendMonthByMonth() {
+        playTheLog();
+
+        Timeline timeline = summary().timeline();
+
+        assertThat(timeline.months())
+                .hasSize(11)
+                .startsWith("2025-02", "2025-03")
+                .endsWith("2025-12");
+        Timeline.ProviderSeries azure = timeline.providers().get(0);
+        assertThat(azure.provider()).isEqualTo("azure");
+        assertThat(azure.online()).containsOnly(1000L);
+        // 60 units for ten hours in a 744-hour March is 0.8 of a unit on average: rounded to 1.
+        assertThat(azure.inUse().subList(0, 3)).containsExactly(0L, 1L, 0L);
+        Timeline.CommitmentSeries burn = timeline.commitments().get(0);
+        assertThat(burn.agreement()).isEqualTo("azure-commitment");
+        assertThat(burn.amount()).isEqualByComparingTo("5000");
+        // Awards are made in February; the spend stays counted in every month after.
+        assertThat(burn.spentByMonthEnd().get(0)).isEqualByComparingTo("3200");
+        assertThat(burn.spentByMonthEnd().get(10)).isEqualByComparingTo("3200");
     }
 }

@@ -1,0 +1,69 @@
+package dev.tender.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The UTC calendar months from a run's start to its end, and how awards spread over them. */
+final class Months {
+
+    private final Instant[] boundaries;
+    private final List<String> labels = new ArrayList<>();
+
+    Months(Instant start, Instant end) {
+        List<Instant> starts = new ArrayList<>();
+        YearMonth month = YearMonth.from(start.atOffset(ZoneOffset.UTC));
+        Instant monthStart = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        while (monthStart.isBefore(end)) {
+            starts.add(monthStart);
+            labels.add(month.toString());
+            month = month.plusMonths(1);
+            monthStart = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        }
+        starts.add(monthStart);
+        this.boundaries = starts.toArray(Instant[]::new);
+    }
+
+    int count() {
+        return labels.size();
+    }
+
+    List<String> labels() {
+        return labels;
+    }
+
+    Instant startOf(int month) {
+        return boundaries[month];
+    }
+
+    double hoursIn(int month) {
+        return Duration.between(boundaries[month], boundaries[month + 1]).getSeconds() / 3600.0;
+    }
+
+    /** The month holding {@code instant}, or -1 outside the run. */
+    int indexOf(Instant instant) {
+        int found = Arrays.binarySearch(boundaries, instant);
+        int month = found >= 0 ? found : -found - 2;
+        return month >= 0 && month < count() ? month : -1;
+    }
+
+    /** Adds the unit-hours of {@code units} over {@code [from, to)} to the months they fall in. */
+    void spread(Instant from, Instant to, long units, double[] unitHours) {
+        int month = from.isBefore(boundaries[0]) ? 0 : indexOf(from);
+        if (month < 0) {
+            return;
+        }
+        for (; month < count() && boundaries[month].isBefore(to); month++) {
+            Instant overlapFrom = from.isAfter(boundaries[month]) ? from : boundaries[month];
+            Instant overlapTo = to.isBefore(boundaries[month + 1]) ? to : boundaries[month + 1];
+            if (overlapTo.isAfter(overlapFrom)) {
+                unitHours[month] +=
+                        units * (Duration.between(overlapFrom, overlapTo).getSeconds() / 3600.0);
+            }
+        }
+    }
+}
