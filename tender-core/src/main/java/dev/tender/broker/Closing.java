@@ -43,8 +43,13 @@ final class Closing {
     }
 
     private static String clause(Route route) {
-        String ids = String.join(
-                ", ", route.agreements().stream().map(AgreementId::value).toList());
+        if (route instanceof Route.ToMarket) {
+            return "market";
+        }
+        StringBuilder ids = new StringBuilder();
+        for (AgreementId id : route.agreements()) {
+            ids.append(ids.length() == 0 ? "" : ", ").append(id.value());
+        }
         if (route instanceof Route.ToExclusive) {
             return "exclusive " + ids;
         }
