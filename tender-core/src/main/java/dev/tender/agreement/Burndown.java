@@ -4,7 +4,8 @@ import dev.tender.demand.Request;
 import dev.tender.money.Money;
 import dev.tender.provider.ProviderId;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +17,9 @@ import java.util.Optional;
  */
 public final class Burndown {
 
-    private final Map<Commitment, Progress> progress = new LinkedHashMap<>();
+    // By identity: a commitment's record hash would walk its whole scope on every look-up.
+    private final Map<Commitment, Progress> progress = new IdentityHashMap<>();
+    private final List<Map.Entry<Commitment, Progress>> inOrder = new ArrayList<>();
 
     private static final class Progress {
         private Money spent = Money.ZERO;
@@ -24,13 +27,19 @@ public final class Burndown {
     }
 
     public Burndown(List<Commitment> commitments) {
-        commitments.forEach(c -> progress.put(c, new Progress()));
+        for (Commitment commitment : commitments) {
+            Progress state = new Progress();
+            progress.put(commitment, state);
+            inOrder.add(Map.entry(commitment, state));
+        }
     }
 
     /** Counts an award toward every commitment with its provider whose scope covers the request. */
     public void record(
             ProviderId provider, Request request, Money unitPrice, int units, Instant start, Instant end, Instant at) {
-        progress.forEach((commitment, state) -> {
+        inOrder.forEach(entry -> {
+            Commitment commitment = entry.getKey();
+            Progress state = entry.getValue();
             if (commitment.provider().equals(provider) && commitment.scope().covers(request)) {
                 Money counted = commitment.countedSpend(unitPrice, units, start, end);
                 if (counted.isPositive()) {
@@ -68,7 +77,7 @@ public final class Burndown {
      */
     public double preferenceFor(ProviderId provider, Request request, Instant at) {
         double best = 0;
-        for (Map.Entry<Commitment, Progress> entry : progress.entrySet()) {
+        for (Map.Entry<Commitment, Progress> entry : inOrder) {
             Commitment commitment = entry.getKey();
             if (entry.getValue().metAt == null
                     && commitment.provider().equals(provider)

@@ -6,6 +6,7 @@ import dev.tender.agreement.Burndown;
 import dev.tender.agreement.Commitment;
 import dev.tender.agreement.Exclusive;
 import dev.tender.agreement.RightOfFirstRefusal;
+import dev.tender.capacity.Pool;
 import dev.tender.demand.Request;
 import dev.tender.demand.RequestId;
 import dev.tender.event.EventSink;
@@ -21,6 +22,7 @@ import dev.tender.event.TenderEvent.Submitted;
 import dev.tender.money.Money;
 import dev.tender.money.MoneySum;
 import dev.tender.provider.Provider;
+import dev.tender.provider.ProviderId;
 import dev.tender.world.World;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -307,16 +309,17 @@ public final class SummaryCollector implements EventSink {
     }
 
     private Timeline timeline() {
+        Map<ProviderId, long[]> online = onlineByMonth();
         List<Timeline.ProviderSeries> series = new ArrayList<>();
         for (Provider provider : world.providers()) {
-            List<Long> online = new ArrayList<>();
+            List<Long> onlineUnits = new ArrayList<>();
             List<Long> inUse = new ArrayList<>();
             double[] unitHours = unitHoursByMonth.get(provider.id().value());
             for (int m = 0; m < months.count(); m++) {
-                online.add(onlineAt(provider, months.startOf(m)));
+                onlineUnits.add(online.get(provider.id())[m]);
                 inUse.add(Math.round(unitHours[m] / months.hoursIn(m)));
             }
-            series.add(new Timeline.ProviderSeries(provider.id().value(), online, inUse));
+            series.add(new Timeline.ProviderSeries(provider.id().value(), onlineUnits, inUse));
         }
         List<Timeline.CommitmentSeries> burns = new ArrayList<>();
         for (Commitment commitment : world.agreements().commitments()) {
@@ -333,14 +336,17 @@ public final class SummaryCollector implements EventSink {
         return new Timeline(months.labels(), series, burns);
     }
 
-    private long onlineAt(Provider provider, Instant instant) {
-        long units = 0;
-        for (var pool : world.pools()) {
-            if (pool.provider().equals(provider.id())) {
-                units += pool.unitsAt(instant);
+    /** Units online at the start of each month, per provider. */
+    private Map<ProviderId, long[]> onlineByMonth() {
+        Map<ProviderId, long[]> online = new HashMap<>();
+        world.providers().forEach(p -> online.put(p.id(), new long[months.count()]));
+        for (Pool pool : world.pools()) {
+            long[] units = online.get(pool.provider());
+            for (int m = 0; m < months.count(); m++) {
+                units[m] += pool.unitsAt(months.startOf(m));
             }
         }
-        return units;
+        return online;
     }
 
     private List<Summary.ProviderShare> providerShares() {
