@@ -2,6 +2,7 @@ package dev.tender;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -9,7 +10,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The core depends on the JDK alone, and its names say what things are. */
+/** The core depends on the JDK alone, its features do not lean on each other in circles, and its names say what things are. */
 class ArchitectureTest {
 
     private static final JavaClasses CORE = new ClassFileImporter()
@@ -33,6 +34,11 @@ class ArchitectureTest {
                 .onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", "dev.tender..")
                 .check(CORE);
+    }
+
+    @Test
+    void featurePackagesDoNotDependOnEachOtherInCircles() {
+        slices().matching("dev.tender.(*)..").should().beFreeOfCycles().check(CORE);
     }
 
     @Test

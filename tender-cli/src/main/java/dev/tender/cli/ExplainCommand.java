@@ -3,6 +3,7 @@ package dev.tender.cli;
 import dev.tender.event.TenderEvent;
 import dev.tender.eventlog.EventLogReader;
 import dev.tender.report.Explanation;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -51,6 +52,9 @@ final class ExplainCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         } catch (NoSuchFileException e) {
             err.println("tender: no event log at " + events);
+            return Main.BAD_INPUT;
+        } catch (CharacterCodingException e) {
+            err.println("tender: " + events + " is not a UTF-8 text file, so not an event log");
             return Main.BAD_INPUT;
         }
         if (story.isEmpty()) {

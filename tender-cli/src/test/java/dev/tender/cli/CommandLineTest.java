@@ -78,6 +78,30 @@ class CommandLineTest {
                 .isEqualTo(Files.readString(demo.resolve("summary.json")));
     }
 
+    /** Hash orders differ from one JVM to the next: a second process must write the same bytes too. */
+    @Test
+    void anotherProcessWritesTheSameBytes(@TempDir Path again) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(
+                        java.toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "simulate",
+                        SEED_STORY.toString(),
+                        "--out",
+                        again.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(again.resolve("output.txt").toFile())
+                .start();
+
+        assertThat(process.waitFor()).isZero();
+        assertThat(Files.mismatch(demo.resolve("events.jsonl"), again.resolve("events.jsonl")))
+                .isEqualTo(-1L);
+        assertThat(Files.readString(again.resolve("summary.json")))
+                .isEqualTo(Files.readString(demo.resolve("summary.json")));
+    }
+
     @Test
     void anotherSeedPlaysOtherDemand(@TempDir Path other) throws Exception {
         Result run = tender("simulate", SEED_STORY.toString(), "--out", other.toString(), "--seed", "8");
@@ -138,6 +162,22 @@ class CommandLineTest {
 
         assertThat(story.exit()).isEqualTo(2);
         assertThat(story.err()).contains("no event log at");
+    }
+
+    @Test
+    void explainRefusesALogThatIsNotOne(@TempDir Path dir) throws Exception {
+        Path binary = dir.resolve("binary.jsonl");
+        Files.write(binary, new byte[] {'{', (byte) 0xC3, (byte) 0x28, '"', 'r', '"', '}', '\n'});
+        Path partial = dir.resolve("partial.jsonl");
+        Files.writeString(partial, "{\"seq\":1,\"type\":\"CLOSED\",\"request\":\"r1\"}\n");
+
+        Result notText = tender("explain", "r1", "--events", binary.toString());
+        Result noAt = tender("explain", "r1", "--events", partial.toString());
+
+        assertThat(notText.exit()).isEqualTo(2);
+        assertThat(notText.err()).contains("is not a UTF-8 text file");
+        assertThat(noAt.exit()).isEqualTo(2);
+        assertThat(noAt.err()).contains("line 1 lacks its 'at'");
     }
 
     @Test

@@ -67,6 +67,8 @@ public final class AutoResponder implements Responder {
         }
         scheduler.at(when, () -> {
             Reply reply = desk.answer(offer.id(), decide(offer));
+            // A closed offer (its request was cancelled meanwhile) needs no answer; a refusal means
+            // this rule answered something the engine cannot honour, which is a bug.
             if (reply instanceof Reply.Refused refused) {
                 throw new IllegalStateException(
                         "auto responder of " + provider.id() + " was refused: " + refused.reason());

@@ -236,7 +236,7 @@ public final class Broker implements OfferDesk {
     public Reply answer(OfferId offerId, Answer answer) {
         Tender.Asked asked = openOffers.remove(offerId);
         if (asked == null) {
-            return new Reply.Refused("offer " + offerId + " is not open: unknown, already answered, lapsed or closed");
+            return new Reply.Closed("offer " + offerId + " is not open: unknown, already answered, lapsed or closed");
         }
         Reply reply = answer(asked, answer);
         if (!reply.received()) {
@@ -248,53 +248,71 @@ public final class Broker implements OfferDesk {
     /** Takes the answer to an open offer, taken out of the open offers until it is known to stand. */
     private Reply answer(Tender.Asked asked, Answer answer) {
         Offer offer = asked.offer;
-        OfferId offerId = offer.id();
-        Instant now = clock.instant();
-        if (now.isAfter(offer.deadline())) {
-            return new Reply.Refused("offer " + offerId + " closed at " + offer.deadline());
+        if (clock.instant().isAfter(offer.deadline())) {
+            return new Reply.Closed("offer " + offer.id() + " closed at " + offer.deadline());
         }
-        Tender tender = asked.tender;
         if (answer instanceof Answer.Decline decline) {
-            asked.answered = true;
-            tender.answers++;
-            tender.notes.add(() -> offer.provider() + " declined: " + decline.reason());
-            emit(new TenderEvent.Responded(
-                    ++seq,
-                    now,
-                    tender.request.id(),
-                    offerId,
-                    offer.provider(),
-                    ResponseOutcome.DECLINED,
-                    0,
-                    null,
-                    null,
-                    null,
-                    decline.reason()));
-            answered(asked);
-            return Reply.RECEIVED;
+            return decline(asked, decline);
         }
-        Answer.Take take = (Answer.Take) answer;
+        return take(asked, (Answer.Take) answer);
+    }
+
+    private Reply decline(Tender.Asked asked, Answer.Decline decline) {
+        Offer offer = asked.offer;
+        Tender tender = asked.tender;
+        asked.answered = true;
+        tender.answers++;
+        tender.notes.add(() -> offer.provider() + " declined: " + decline.reason());
+        emit(new TenderEvent.Responded(
+                ++seq,
+                clock.instant(),
+                tender.request.id(),
+                offer.id(),
+                offer.provider(),
+                ResponseOutcome.DECLINED,
+                0,
+                null,
+                null,
+                null,
+                decline.reason()));
+        answered(asked);
+        return Reply.RECEIVED;
+    }
+
+    private Reply take(Tender.Asked asked, Answer.Take take) {
+        Offer offer = asked.offer;
+        Request request = offer.request();
         Optional<String> malformed = Quotes.malformed(offer, take);
         if (malformed.isPresent()) {
             return new Reply.Refused(malformed.get());
         }
-        Optional<Pool> pool =
-                footprint.poolAt(offer.provider(), take.site(), offer.request().accelerator());
-        if (pool.isEmpty()) {
-            return new Reply.Refused("site " + take.site() + " has no "
-                    + offer.request().accelerator() + " pool of " + offer.provider());
-        }
-        if (!offer.request().allowsRegion(pool.get().region())) {
+        Optional<Pool> found = footprint.poolAt(offer.provider(), take.site(), request.accelerator());
+        if (found.isEmpty()) {
             return new Reply.Refused(
-                    "site " + take.site() + " is in " + pool.get().region() + ", a region the request does not allow");
+                    "site " + take.site() + " has no " + request.accelerator() + " pool of " + offer.provider());
         }
-        Instant end = take.start().plus(offer.request().length());
+        Pool pool = found.get();
+        if (!request.allowsRegion(pool.region())) {
+            return new Reply.Refused(
+                    "site " + take.site() + " is in " + pool.region() + ", a region the request does not allow");
+        }
+        Instant end = take.start().plus(request.length());
         Quotes.Refusal refusal = Quotes.refusal(offer, take).orElse(null);
-        if (refusal == null && !ledger.hold(pool.get(), take.units(), take.start(), end)) {
+        // Only a quote that could be awarded holds capacity; a refused one is recorded and holds nothing.
+        if (refusal == null && !ledger.hold(pool, take.units(), take.start(), end)) {
             return new Reply.Refused("site " + take.site() + " does not have " + take.units() + " "
-                    + offer.request().accelerator() + " free from " + take.start() + " to " + end);
+                    + request.accelerator() + " free from " + take.start() + " to " + end);
         }
-        Quote quote = new Quote(offer, pool.get(), take.units(), take.unitPrice(), take.start(), end, refusal == null);
+        record(
+                asked,
+                new Quote(offer, pool, take.units(), take.unitPrice(), take.start(), end, refusal == null),
+                refusal);
+        return Reply.RECEIVED;
+    }
+
+    private void record(Tender.Asked asked, Quote quote, Quotes.Refusal refusal) {
+        Offer offer = asked.offer;
+        Tender tender = asked.tender;
         asked.answered = true;
         tender.answers++;
         asked.round.quotes.add(quote);
@@ -306,24 +324,23 @@ public final class Broker implements OfferDesk {
                 tender.overPrice++;
             }
         }
-        ResponseOutcome outcome = take.units() == offer.units() ? ResponseOutcome.ACCEPTED : ResponseOutcome.PARTIAL;
+        ResponseOutcome outcome = quote.units() == offer.units() ? ResponseOutcome.ACCEPTED : ResponseOutcome.PARTIAL;
         if (outcome == ResponseOutcome.PARTIAL) {
-            tender.notes.add(() -> offer.provider() + " offered " + take.units() + " of " + offer.units());
+            tender.notes.add(() -> offer.provider() + " offered " + quote.units() + " of " + offer.units());
         }
         emit(new TenderEvent.Responded(
                 ++seq,
-                now,
+                clock.instant(),
                 tender.request.id(),
-                offerId,
+                offer.id(),
                 offer.provider(),
                 outcome,
-                take.units(),
-                take.unitPrice(),
-                take.site(),
-                take.start(),
+                quote.units(),
+                quote.unitPrice(),
+                quote.pool().site().id(),
+                quote.start(),
                 refusal == null ? null : refusal.reason()));
         answered(asked);
-        return Reply.RECEIVED;
     }
 
     private void answered(Tender.Asked asked) {
@@ -403,7 +420,6 @@ public final class Broker implements OfferDesk {
             askHolderOnOwnTerms(tender, right);
             return;
         }
-        tender.bestMarketQuote = best.get();
         ask(
                 tender,
                 Stage.MATCH_HOLDER,

@@ -3,6 +3,7 @@ package dev.tender.broker;
 import dev.tender.agreement.Burndown;
 import dev.tender.demand.Request;
 import dev.tender.event.OfferKind;
+import dev.tender.money.Money;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,12 +51,24 @@ final class Quotes {
             return Optional.of(new Refusal(
                     "start " + take.start() + " is later than the best market start " + offer.matchStart(), false));
         }
+        if (costOverflows(take.unitPrice(), take.units(), request.hours())) {
+            return Optional.of(new Refusal(
+                    take.units() + " units for " + request.hours() + "h at " + take.unitPrice()
+                            + " cost more than Tender can count",
+                    false));
+        }
         if (!request.allowsStart(take.start())) {
             return Optional.of(new Refusal(
                     "start " + take.start() + " is outside " + request.start() + " to " + request.latestStart(),
                     false));
         }
         return Optional.empty();
+    }
+
+    /** True when units x hours x price does not fit in a {@link dev.tender.money.Money}. */
+    private static boolean costOverflows(Money unitPrice, int units, int hours) {
+        long unitHours = (long) units * hours;
+        return Math.multiplyHigh(unitPrice.micros(), unitHours) != 0 || unitPrice.micros() * unitHours < 0;
     }
 
     /**

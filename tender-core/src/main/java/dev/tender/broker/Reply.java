@@ -8,6 +8,12 @@ public sealed interface Reply {
     /** The answer was not taken, and nothing was recorded; the provider may answer again before the deadline. */
     record Refused(String reason) implements Reply {}
 
+    /**
+     * There is no open offer to answer any more: unknown, answered, lapsed, or its request was
+     * closed. Nothing was recorded, and answering again will not help.
+     */
+    record Closed(String reason) implements Reply {}
+
     Reply RECEIVED = new Received();
 
     default boolean received() {

@@ -27,7 +27,6 @@ final class Tender {
     int answers;
     int lapses;
     int overPrice;
-    Quote bestMarketQuote;
 
     Tender(Request request, Route route, Instant submitted) {
         this.request = request;

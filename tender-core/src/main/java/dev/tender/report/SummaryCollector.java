@@ -19,6 +19,7 @@ import dev.tender.event.TenderEvent.Offered;
 import dev.tender.event.TenderEvent.Responded;
 import dev.tender.event.TenderEvent.Routed;
 import dev.tender.event.TenderEvent.Submitted;
+import dev.tender.event.TerminalState;
 import dev.tender.money.Money;
 import dev.tender.money.MoneySum;
 import dev.tender.provider.Provider;
@@ -28,6 +29,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +65,7 @@ public final class SummaryCollector implements EventSink {
     private final Map<String, Long> routes = new HashMap<>();
     private final Map<String, Long> unmetByCause = new HashMap<>();
     private final Burndown burndown;
-    private final long[] outcomes = new long[5];
+    private final Map<TerminalState, Long> outcomes = new EnumMap<>(TerminalState.class);
     private final MoneySum cost = new MoneySum();
     private long submitted;
     private long unitsRequested;
@@ -275,7 +277,7 @@ public final class SummaryCollector implements EventSink {
             last = null;
         }
         request.rightOffers.forEach(rightOffers::remove);
-        outcomes[event.outcome().ordinal()]++;
+        outcomes.merge(event.outcome(), 1L, Long::sum);
         int unmet = request.request.units() - event.units();
         if (unmet > 0 && event.cause() != null) {
             unmetByCause.merge(event.cause().code(), (long) unmet, Long::sum);
@@ -293,7 +295,13 @@ public final class SummaryCollector implements EventSink {
                 seed,
                 start,
                 end,
-                new Summary.Requests(submitted, outcomes[0], outcomes[1], outcomes[2], outcomes[3], outcomes[4]),
+                new Summary.Requests(
+                        submitted,
+                        outcomes.getOrDefault(TerminalState.FULFILLED, 0L),
+                        outcomes.getOrDefault(TerminalState.PARTIAL, 0L),
+                        outcomes.getOrDefault(TerminalState.UNFULFILLED, 0L),
+                        outcomes.getOrDefault(TerminalState.REJECTED, 0L),
+                        outcomes.getOrDefault(TerminalState.CANCELLED, 0L)),
                 unitsRequested,
                 unitsAwarded,
                 unitHours,

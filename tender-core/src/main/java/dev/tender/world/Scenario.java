@@ -3,6 +3,7 @@ package dev.tender.world;
 import dev.tender.demand.Generator;
 import dev.tender.demand.TraceRequest;
 import dev.tender.time.Span;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -30,6 +31,33 @@ public record Scenario(
 
     public Instant end() {
         return horizon.addTo(start);
+    }
+
+    /**
+     * The last instant any request of the scenario could need capacity: the latest submission,
+     * plus lead, flex and the longest job, and one bucket more. The capacity ledger reaches it.
+     */
+    public Instant demandEnd() {
+        Instant last = end();
+        for (Generator generator : generators) {
+            Instant until = generator.until() != null && generator.until().isBefore(end()) ? generator.until() : end();
+            last = latest(
+                    last,
+                    generator
+                            .lead()
+                            .addTo(until)
+                            .plus(generator.flex())
+                            .plus(Duration.ofHours(generator.hours().max())));
+        }
+        for (TraceRequest request : trace) {
+            last = latest(
+                    last, request.request().latestStart().plus(request.request().length()));
+        }
+        return last.plus(world.bucket());
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return b.isAfter(a) ? b : a;
     }
 
     public Scenario withSeed(long newSeed) {

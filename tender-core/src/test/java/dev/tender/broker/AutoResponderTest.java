@@ -287,4 +287,13 @@ class AutoResponderTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("auto responder of stargate was refused: no such offer");
     }
+
+    @Test
+    void anOfferClosedBeforeTheAnswerIsLeftAlone() {
+        responder(1.0).offered(offer(request(50).build(), true), (id, answer) -> new Reply.Closed("request cancelled"));
+
+        scheduler.runUntil(at("2025-02-03"));
+
+        assertThat(ledger.freeOver(abilene, MARCH_1, Duration.ofHours(24))).isEqualTo(100);
+    }
 }

@@ -287,6 +287,21 @@ class BrokerTest {
         }
 
         @Test
+        void aQuoteWhoseCostTenderCannotCountIsRefusedNotAwarded() {
+            start();
+            tender.submit(request("r1", 100).hours(1_000_000).build());
+
+            azure().take(100, "1000000000", "azure-east", MARCH_1);
+            coreweave().decline("no room");
+            oracle().decline("no room");
+
+            assertThat(tender.events.of("r1", Responded.class).get(0).reason())
+                    .isEqualTo("100 units for 1000000h at 1000000000.00 cost more than Tender can count");
+            assertThat(tender.events.of("r1", Awarded.class)).isEmpty();
+            assertThat(tender.events.closed("r1").outcome()).isEqualTo(TerminalState.UNFULFILLED);
+        }
+
+        @Test
         void aQuoteAtMaxPriceIsAwarded() {
             start();
             tender.submit(request("r1", 100).maxPrice("5.50").build());
@@ -891,8 +906,8 @@ class BrokerTest {
 
             Reply reply = tender.broker.answer(new OfferId("r9.o1"), taking(10, "5.00", "oracle-west", MARCH_1));
 
-            assertThat(reply).isInstanceOf(Reply.Refused.class);
-            assertThat(((Reply.Refused) reply).reason()).startsWith("offer r9.o1 is not open");
+            assertThat(reply).isInstanceOf(Reply.Closed.class);
+            assertThat(((Reply.Closed) reply).reason()).startsWith("offer r9.o1 is not open");
             assertThat(tender.events.all()).hasSize(logged);
         }
 
@@ -935,7 +950,7 @@ class BrokerTest {
             late.clock.set(at("2025-02-02T00:00:01Z"));
 
             assertThat(late.responder("oracle").take(10, "5.00", "oracle-west", MARCH_1))
-                    .isEqualTo(new Reply.Refused("offer r1.o3 closed at 2025-02-02T00:00:00Z"));
+                    .isEqualTo(new Reply.Closed("offer r1.o3 closed at 2025-02-02T00:00:00Z"));
             assertThat(late.events.of("r1", Responded.class)).isEmpty();
             assertThat(late.free("oracle-west", "H100", MARCH_1, DAY)).isEqualTo(1000);
         }
@@ -945,11 +960,11 @@ class BrokerTest {
             start();
             tender.submit(request("r1", 100).build());
             assertThat(oracle().decline("no").received()).isTrue();
-            assertThat(oracle().decline("still no")).isInstanceOf(Reply.Refused.class);
+            assertThat(oracle().decline("still no")).isInstanceOf(Reply.Closed.class);
 
             tender.runUntil(at("2025-02-02"));
 
-            assertThat(azure().take(10, "5.00", "azure-east", MARCH_1)).isInstanceOf(Reply.Refused.class);
+            assertThat(azure().take(10, "5.00", "azure-east", MARCH_1)).isInstanceOf(Reply.Closed.class);
             assertThat(tender.events.of("r1", Responded.class))
                     .extracting(r -> r.provider().value(), Responded::outcome)
                     .containsExactly(
@@ -978,7 +993,7 @@ class BrokerTest {
             assertThat(closed.units()).isZero();
             assertThat(closed.cause()).isEqualTo(UnmetCause.WITHDRAWN);
             assertThat(closed.reason()).isEqualTo("market: nothing awarded: cancelled: tenant withdrew");
-            assertThat(oracle().take(100, "5.00", "oracle-west", MARCH_1)).isInstanceOf(Reply.Refused.class);
+            assertThat(oracle().take(100, "5.00", "oracle-west", MARCH_1)).isInstanceOf(Reply.Closed.class);
             int logged = tender.events.all().size();
             tender.runUntil(at("2025-02-10"));
             assertThat(tender.events.all()).hasSize(logged);

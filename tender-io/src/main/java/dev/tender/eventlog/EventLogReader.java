@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,16 +75,36 @@ public final class EventLogReader {
             return Optional.ofNullable(toEvent(node));
         } catch (JsonProcessingException e) {
             throw new MalformedLog("line " + number + " is not JSON: " + e.getOriginalMessage());
+        } catch (MissingField e) {
+            throw new MalformedLog("line " + number + " lacks its '" + e.field + "'");
         } catch (RuntimeException e) {
             throw new MalformedLog("line " + number + " is not a Tender event: " + e.getMessage());
         }
     }
 
+    /** A field every event of its type has is not there. */
+    private static final class MissingField extends RuntimeException {
+        final String field;
+
+        MissingField(String field) {
+            super(field, null, false, false);
+            this.field = field;
+        }
+    }
+
+    private static JsonNode required(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new MissingField(field);
+        }
+        return value;
+    }
+
     private static TenderEvent toEvent(JsonNode n) {
-        long seq = n.get("seq").asLong();
-        Instant at = Instant.parse(n.get("at").asText());
-        RequestId request = new RequestId(n.get("request").asText());
-        switch (n.get("type").asText()) {
+        long seq = required(n, "seq").asLong();
+        Instant at = Instant.parse(required(n, "at").asText());
+        RequestId request = new RequestId(required(n, "request").asText());
+        switch (required(n, "type").asText()) {
             case "SUBMITTED":
                 return new TenderEvent.Submitted(
                         seq,
@@ -95,10 +114,14 @@ public final class EventLogReader {
                                 text(n, "tenant"),
                                 text(n, "workload"),
                                 text(n, "accelerator"),
-                                n.get("units").asInt(),
+                                required(n, "units").asInt(),
                                 instant(n, "start"),
-                                n.get("hours").asInt(),
-                                Span.parse(text(n, "flex")).map(Span::exact).orElse(Duration.ZERO),
+                                required(n, "hours").asInt(),
+                                Span.parse(required(n, "flex").asText())
+                                        .filter(Span::isExact)
+                                        .map(Span::exact)
+                                        .orElseThrow(
+                                                () -> new IllegalArgumentException("flex is not an exact duration")),
                                 strings(n, "regions", Function.identity()),
                                 money(n, "maxPrice")));
             case "ROUTED":
@@ -118,7 +141,7 @@ public final class EventLogReader {
                         new OfferId(text(n, "offer")),
                         new ProviderId(text(n, "provider")),
                         OfferKind.valueOf(text(n, "kind")),
-                        n.get("units").asInt(),
+                        required(n, "units").asInt(),
                         instant(n, "deadline"),
                         text(n, "agreement") == null ? null : new AgreementId(text(n, "agreement")),
                         money(n, "matchPrice"));
@@ -130,7 +153,7 @@ public final class EventLogReader {
                         new OfferId(text(n, "offer")),
                         new ProviderId(text(n, "provider")),
                         ResponseOutcome.valueOf(text(n, "outcome")),
-                        n.get("units").asInt(),
+                        required(n, "units").asInt(),
                         money(n, "unitPrice"),
                         text(n, "site") == null ? null : new SiteId(text(n, "site")),
                         instant(n, "start"),
@@ -143,7 +166,7 @@ public final class EventLogReader {
                         new ProviderId(text(n, "provider")),
                         new SiteId(text(n, "site")),
                         text(n, "accelerator"),
-                        n.get("units").asInt(),
+                        required(n, "units").asInt(),
                         money(n, "unitPrice"),
                         instant(n, "start"),
                         instant(n, "end"),
@@ -155,7 +178,7 @@ public final class EventLogReader {
                         at,
                         request,
                         TerminalState.valueOf(text(n, "outcome")),
-                        n.get("units").asInt(),
+                        required(n, "units").asInt(),
                         text(n, "reason"),
                         text(n, "cause") == null ? null : UnmetCause.ofCode(text(n, "cause")));
             default:
@@ -180,7 +203,7 @@ public final class EventLogReader {
 
     private static <T> List<T> strings(JsonNode node, String field, Function<String, T> convert) {
         List<T> values = new ArrayList<>();
-        node.get(field).forEach(v -> values.add(convert.apply(v.asText())));
+        required(node, field).forEach(v -> values.add(convert.apply(v.asText())));
         return values;
     }
 }

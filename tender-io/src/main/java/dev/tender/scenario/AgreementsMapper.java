@@ -158,7 +158,7 @@ final class AgreementsMapper {
         Node preferenceNode = node.get("preference");
         Optional<BigDecimal> preference = preferenceNode.check(
                 preferenceNode.number(),
-                p -> p.signum() >= 0 && p.compareTo(BigDecimal.ONE) < 0,
+                p -> p.signum() >= 0 && p.doubleValue() < 1,
                 "must be at least 0 and less than 1");
         if (!Values.allPresent(id, provider, scope, from, amount)) {
             return Optional.empty();

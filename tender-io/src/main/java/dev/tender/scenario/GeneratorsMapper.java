@@ -4,6 +4,7 @@ import dev.tender.demand.Generator;
 import dev.tender.demand.IntRange;
 import dev.tender.money.Money;
 import dev.tender.time.Span;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import java.util.Optional;
 
 /** {@code demand.generators}: streams of similar requests. */
 final class GeneratorsMapper {
+
+    private static final BigDecimal MOST_GROWTH = BigDecimal.valueOf(100);
 
     private static final List<String> KEYS = List.of(
             "id",
@@ -72,7 +75,14 @@ final class GeneratorsMapper {
         Optional<IntRange> hours = node.get("hours").required().intRange();
         Span lead = node.get("lead").span().orElse(Span.ofDays(0));
         Duration flex = node.get("flex").exact().orElse(Duration.ZERO);
-        double growth = node.get("growth").positive().orElse(1.0);
+        Node growthNode = node.get("growth");
+        double growth = growthNode
+                .check(
+                        growthNode.number(),
+                        g -> g.signum() > 0 && g.compareTo(MOST_GROWTH) <= 0,
+                        "must be greater than 0 and at most 100 (the rate is multiplied by it each year)")
+                .map(BigDecimal::doubleValue)
+                .orElse(1.0);
         Money maxPrice = node.get("maxPrice").money().orElse(null);
         List<String> regions = node.get("regions").ids("region");
         Node fromNode = node.get("from");

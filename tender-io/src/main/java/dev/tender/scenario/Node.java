@@ -215,11 +215,24 @@ final class Node {
         return value.isBoolean() ? Optional.of(value.booleanValue()) : typeProblem("true or false");
     }
 
+    /**
+     * A number between 1e-9 and 1e18 in size (or zero): far beyond any figure of a world, and
+     * checked before anything converts it, so that {@code 1e999999999} is refused at once.
+     */
     Optional<BigDecimal> number() {
         if (isAbsent()) {
             return Optional.empty();
         }
-        return value.isNumber() ? Optional.of(value.decimalValue()) : typeProblem("a number");
+        if (!value.isNumber()) {
+            return typeProblem("a number");
+        }
+        BigDecimal number = value.decimalValue();
+        int integerDigits = number.precision() - number.scale();
+        if (number.signum() != 0 && (integerDigits > 18 || integerDigits < -8)) {
+            problem("is out of range, got " + shown());
+            return Optional.empty();
+        }
+        return Optional.of(number);
     }
 
     /** A number greater than zero. */
@@ -234,9 +247,13 @@ final class Node {
         if (!value.isNumber()) {
             return typeProblem("a whole number");
         }
+        Optional<BigDecimal> number = number();
+        if (number.isEmpty()) {
+            return Optional.empty();
+        }
         BigInteger whole;
         try {
-            whole = value.decimalValue().toBigIntegerExact();
+            whole = number.get().toBigIntegerExact();
         } catch (ArithmeticException fraction) {
             return typeProblem("a whole number");
         }
@@ -364,9 +381,9 @@ final class Node {
             return Values.quoted(node.textValue());
         }
         if (node.isNumber()) {
-            return node.isIntegralNumber()
-                    ? node.bigIntegerValue().toString()
-                    : node.decimalValue().toPlainString();
+            // Scientific notation when plain digits would be long: 1e999999999 has a billion of them.
+            String text = node.decimalValue().toString();
+            return text.length() > 40 ? text.substring(0, 40) + "..." : text;
         }
         if (node.isArray()) {
             List<String> items = new ArrayList<>();

@@ -30,6 +30,9 @@ final class ScenarioMapper {
     /** More buckets than this and the capacity ledger refuses the grid. */
     static final long MAX_BUCKETS = 50_000_000L;
 
+    /** Buckets times pools the ledger keeps: about 32 bytes each at worst, under a 2 GB heap. */
+    static final long LEDGER_SLOTS = 24_000_000L;
+
     private static final List<String> TOP_KEYS = List.of(
             "name",
             "description",
@@ -81,7 +84,13 @@ final class ScenarioMapper {
         demand.fields(DEMAND_KEYS);
         List<Generator> generators =
                 new GeneratorsMapper(catalog, name.orElse("tenant"), problems).map(demand.get("generators"));
-        List<TraceRequest> trace = new TraceReader(baseDir, catalog, problems).read(demand.get("trace"));
+        List<TraceRequest> trace = new TraceReader(
+                        baseDir,
+                        catalog,
+                        problems,
+                        start,
+                        generators.stream().map(Generator::id).toList())
+                .read(demand.get("trace"));
         if (!problems.isEmpty() || !Values.allPresent(name, start, horizon)) {
             return Optional.empty();
         }
@@ -93,8 +102,34 @@ final class ScenarioMapper {
                 new AgreementBook(agreements),
                 defaults,
                 bucket);
-        return Optional.of(
-                new Scenario(name.get(), description, start.get(), horizon.get(), seed, world, generators, trace));
+        Scenario scenario =
+                new Scenario(name.get(), description, start.get(), horizon.get(), seed, world, generators, trace);
+        return fitsTheLedger(root.get("bucket"), scenario) ? Optional.of(scenario) : Optional.empty();
+    }
+
+    /**
+     * The ledger keeps every bucket from the start to the last instant a request could need, for
+     * every pool; a world whose ledger would not fit in memory is refused here, not after a crash.
+     */
+    private boolean fitsTheLedger(Node bucketNode, Scenario scenario) {
+        Instant last;
+        try {
+            last = scenario.demandEnd();
+        } catch (DateTimeException | ArithmeticException tooLong) {
+            bucketNode.problem("the demand reaches beyond the supported range of time");
+            return false;
+        }
+        long bucketSeconds = scenario.world().bucket().toSeconds();
+        long buckets = (Duration.between(scenario.start(), last).toSeconds() + bucketSeconds - 1) / bucketSeconds;
+        long pools = Math.max(1, scenario.world().pools().size());
+        if (buckets > LEDGER_SLOTS / pools) {
+            bucketNode.problem(String.format(
+                    "cuts the time from %s to %s (the last a request may run) into %,d buckets for each of %,d pools,"
+                            + " more than the ledger keeps (%,d in all); use a coarser bucket, got %s",
+                    scenario.start(), last, buckets, pools, LEDGER_SLOTS, bucketNode.shown()));
+            return false;
+        }
+        return true;
     }
 
     private static Optional<Instant> end(Node horizonNode, Optional<Instant> start, Optional<Span> horizon) {

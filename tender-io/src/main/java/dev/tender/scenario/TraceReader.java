@@ -33,12 +33,35 @@ final class TraceReader {
     private final Path baseDir;
     private final Catalog catalog;
     private final Problems problems;
+    private final Optional<Instant> scenarioStart;
+    private final List<String> generatorIds;
 
-    /** {@code baseDir}: the folder of the scenario file, against which the trace path is resolved. */
-    TraceReader(Path baseDir, Catalog catalog, Problems problems) {
+    /**
+     * {@code baseDir}: the folder of the scenario file, against which the trace path is resolved.
+     * {@code generatorIds}: the generators' ids, whose requests are named {@code <id>-<n>}.
+     */
+    TraceReader(
+            Path baseDir,
+            Catalog catalog,
+            Problems problems,
+            Optional<Instant> scenarioStart,
+            List<String> generatorIds) {
         this.baseDir = baseDir;
         this.catalog = catalog;
         this.problems = problems;
+        this.scenarioStart = scenarioStart;
+        this.generatorIds = List.copyOf(generatorIds);
+    }
+
+    /** Why a trace id cannot be used, or null: generated requests are named {@code <generator>-<n>}. */
+    private String generatedName(String id) {
+        for (String generator : generatorIds) {
+            if (id.startsWith(generator + "-")
+                    && id.substring(generator.length() + 1).matches("[0-9]+")) {
+                return "is how generator " + generator + " names its requests, got " + Values.quoted(id);
+            }
+        }
+        return null;
     }
 
     List<TraceRequest> read(Node node) {
@@ -123,9 +146,11 @@ final class TraceReader {
             }
             Optional<String> id = required(0, "id")
                     .filter(text -> ok("id", Values.idProblem("request id", text)))
-                    .filter(text -> ok("id", ids.claim(text, path)));
-            Optional<Instant> submitted =
-                    required(1, "submitted").flatMap(text -> parsed("submitted", Values.instant(text)));
+                    .filter(text -> ok("id", ids.claim(text, path)))
+                    .filter(text -> ok("id", generatedName(text)));
+            Optional<Instant> submitted = required(1, "submitted")
+                    .flatMap(text -> parsed("submitted", Values.instant(text)))
+                    .filter(at -> ok("submitted", beforeStart(at)));
             Optional<String> tenant = required(2, "tenant");
             Optional<String> workload =
                     required(3, "workload").filter(text -> ok("workload", catalog.workloadProblem(text)));
@@ -154,6 +179,14 @@ final class TraceReader {
                     regions,
                     maxPrice.orElse(null));
             return Optional.of(new TraceRequest(submitted.get(), request));
+        }
+
+        /** Why a submission instant cannot be used, or null. */
+        private String beforeStart(Instant submitted) {
+            return scenarioStart
+                    .filter(submitted::isBefore)
+                    .map(start -> "is before the scenario's start " + start + ", got " + submitted)
+                    .orElse(null);
         }
 
         private String field(int index) {

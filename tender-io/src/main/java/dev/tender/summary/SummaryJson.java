@@ -24,8 +24,4 @@ public final class SummaryJson {
     public static void write(Summary summary, Path file) throws IOException {
         JSON.writeValue(file.toFile(), summary);
     }
-
-    public static String text(Summary summary) throws IOException {
-        return JSON.writeValueAsString(summary);
-    }
 }

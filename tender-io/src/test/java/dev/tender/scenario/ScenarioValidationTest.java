@@ -323,6 +323,53 @@ class ScenarioValidationTest {
     }
 
     @Test
+    void traceSubmittedBeforeTheStart() {
+        assertThat(problemsWithTrace("r1,2025-02-01,", "r1,2024-12-01,"))
+                .containsExactly("demand.trace[2].submitted: is before the scenario's start 2025-01-01T00:00:00Z,"
+                        + " got 2024-12-01T00:00:00Z");
+    }
+
+    @Test
+    void traceIdNamedLikeAGeneratedRequest() {
+        assertThat(problemsWithTrace("r2,", "g1-3,"))
+                .containsExactly("demand.trace[3].id: is how generator g1 names its requests, got 'g1-3'");
+    }
+
+    @Test
+    void aNumberFarOutOfRangeIsRefusedAtOnce() {
+        assertThat(problemsWith("units: 1000,", "units: 1.0e+999999999,"))
+                .containsExactly("providers.azure.sites[0].capacity[0].units: is out of range, got 1E+999999999");
+    }
+
+    @Test
+    void growthOutOfRange() {
+        assertThat(problemsWith("hours: 24 }", "hours: 24, growth: 1000 }"))
+                .containsExactly("demand.generators[0].growth: must be greater than 0 and at most 100 (the rate is"
+                        + " multiplied by it each year), got 1000");
+    }
+
+    @Test
+    void aPreferenceThatRoundsToOne() {
+        assertThat(problemsWith(
+                        "  - { id: azure-api,",
+                        "  - { id: c, kind: commitment, provider: azure, amount: 10, preference: 0.99999999999999999999,"
+                                + " from: 2025-01-01 }\n  - { id: azure-api,"))
+                .containsExactly("agreements[0].preference: must be at least 0 and less than 1, got"
+                        + " 0.99999999999999999999");
+    }
+
+    @Test
+    void aBucketTooFineForTheLedgerToKeep() {
+        assertThat(problemsWith("horizon: P1Y", "horizon: P90Y\nbucket: PT1M"))
+                .singleElement()
+                .asString()
+                .startsWith("bucket: cuts the time from 2025-01-01T00:00:00Z to 2115-01-02T00:01:00Z (the last a"
+                        + " request may run) into 47,")
+                .endsWith(" buckets for each of 3 pools, more than the ledger keeps (24,000,000 in all); use a"
+                        + " coarser bucket, got 'PT1M'");
+    }
+
+    @Test
     void missingTraceFile() {
         assertThat(problemsWith("trace: requests.csv", "trace: absent.csv"))
                 .containsExactly(

@@ -2,17 +2,16 @@ package dev.tender.sim;
 
 import dev.tender.broker.AutoResponder;
 import dev.tender.broker.Broker;
+import dev.tender.broker.Reply;
 import dev.tender.broker.Responder;
 import dev.tender.capacity.CapacityLedger;
 import dev.tender.capacity.TimeGrid;
-import dev.tender.demand.Generator;
 import dev.tender.demand.TraceRequest;
 import dev.tender.event.EventSink;
 import dev.tender.provider.Provider;
 import dev.tender.provider.ProviderId;
 import dev.tender.provider.ResponderSpec;
 import dev.tender.world.Scenario;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -46,7 +45,7 @@ public final class Simulation {
         this.scenario = scenario;
         this.clock = new VirtualClock(scenario.start());
         TimeGrid grid = TimeGrid.covering(
-                scenario.start(), demandEnd(scenario), scenario.world().bucket());
+                scenario.start(), scenario.demandEnd(), scenario.world().bucket());
         CapacityLedger ledger = new CapacityLedger(grid, scenario.world().pools());
         Map<ProviderId, Responder> responders = new HashMap<>();
         var footprint = scenario.world().footprint();
@@ -60,27 +59,6 @@ public final class Simulation {
         this.broker = new Broker(scenario.world(), ledger, responders, clock, agenda, sink);
     }
 
-    /** The last instant any request of the scenario could need capacity, so the ledger reaches it. */
-    static Instant demandEnd(Scenario scenario) {
-        Instant end = scenario.end();
-        for (Generator generator : scenario.generators()) {
-            Instant until = generator.until() != null && generator.until().isBefore(scenario.end())
-                    ? generator.until()
-                    : scenario.end();
-            Instant last = generator
-                    .lead()
-                    .addTo(until)
-                    .plus(generator.flex())
-                    .plus(Duration.ofHours(generator.hours().max()));
-            end = last.isAfter(end) ? last : end;
-        }
-        for (TraceRequest trace : scenario.trace()) {
-            Instant last = trace.request().latestStart().plus(trace.request().length());
-            end = last.isAfter(end) ? last : end;
-        }
-        return end.plus(scenario.world().bucket());
-    }
-
     public Run run(Progress progress) {
         DemandStream demand = new DemandStream(
                 scenario.generators(), scenario.trace(), scenario.start(), scenario.end(), scenario.seed());
@@ -92,7 +70,10 @@ public final class Simulation {
             if (submitNext) {
                 TraceRequest next = demand.next();
                 clock.advanceTo(next.submitted());
-                broker.submit(next.request());
+                // The scenario reader gives every request its own id, so a refusal here is a bug.
+                if (broker.submit(next.request()) instanceof Reply.Refused refused) {
+                    throw new IllegalStateException("request " + next.request().id() + " refused: " + refused.reason());
+                }
                 submitted++;
             } else {
                 clock.advanceTo(agenda.next());
