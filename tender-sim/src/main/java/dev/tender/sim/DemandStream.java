@@ -134,7 +134,9 @@ public final class DemandStream {
                     generator.flex(),
                     generator.regions(),
                     generator.maxPrice());
-            next = submitted.plusSeconds(gapAfter(submitted));
+            long gap = gapAfter(submitted);
+            // A shrinking rate can push the next request past the end, or past what an Instant holds.
+            next = gap >= Duration.between(submitted, until).getSeconds() ? until : submitted.plusSeconds(gap);
             return new TraceRequest(submitted, request);
         }
 
