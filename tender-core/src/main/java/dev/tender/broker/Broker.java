@@ -1,6 +1,5 @@
 package dev.tender.broker;
 
-import dev.tender.agreement.AgreementId;
 import dev.tender.agreement.Burndown;
 import dev.tender.agreement.RightOfFirstRefusal;
 import dev.tender.agreement.Route;
@@ -12,7 +11,6 @@ import dev.tender.demand.Request;
 import dev.tender.demand.RequestId;
 import dev.tender.event.EventSink;
 import dev.tender.event.OfferId;
-import dev.tender.event.OfferKind;
 import dev.tender.event.ResponseOutcome;
 import dev.tender.event.TenderEvent;
 import dev.tender.event.TerminalState;
@@ -21,7 +19,6 @@ import dev.tender.money.Money;
 import dev.tender.provider.ProviderId;
 import dev.tender.world.World;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -132,82 +129,43 @@ public final class Broker implements OfferDesk {
             tender.notes.add(route::reason);
             close(tender, route instanceof Route.ToExclusive ? UnmetCause.EXCLUSIVE : UnmetCause.NO_PROVIDER);
         } else if (route instanceof Route.ToExclusive exclusive) {
-            ask(
-                    tender,
-                    Stage.EXCLUSIVE,
-                    List.of(exclusive.provider()),
-                    OfferKind.EXCLUSIVE,
-                    exclusive.window(),
-                    exclusive.agreements().get(0),
-                    true,
-                    null);
+            ask(tender, Invitation.exclusive(exclusive));
         } else if (route instanceof Route.FirstLook firstLook) {
-            RightOfFirstRefusal right = firstLook.right();
-            ask(
-                    tender,
-                    Stage.FIRST_LOOK,
-                    List.of(right.holder()),
-                    OfferKind.ROFR,
-                    right.window(),
-                    right.id(),
-                    right.partial(),
-                    null);
+            ask(tender, Invitation.firstLook(firstLook.right()));
+        } else if (route instanceof Route.Match match && match.market().isEmpty()) {
+            ask(tender, Invitation.ownTerms(match.right()));
         } else if (route instanceof Route.Match match) {
-            if (match.market().isEmpty()) {
-                askHolderOnOwnTerms(tender, match.right());
-            } else {
-                askMarket(tender, Stage.MATCH_MARKET, match.market());
-            }
+            askMarket(tender, Stage.MATCH_MARKET, match.market());
         } else {
             askMarket(tender, Stage.MARKET, route.eligible());
         }
     }
 
     private void askMarket(Tender tender, Stage stage, List<ProviderId> market) {
-        ask(tender, stage, market, OfferKind.RFQ, world.defaults().rfqWindow(), null, true, null);
+        ask(tender, Invitation.market(stage, market, world.defaults().rfqWindow()));
     }
 
-    /** Rule 8: with no market quote, the holder of a match right is asked as in a first look. */
-    private void askHolderOnOwnTerms(Tender tender, RightOfFirstRefusal right) {
-        ask(
-                tender,
-                Stage.MATCH_OWN_TERMS,
-                List.of(right.holder()),
-                OfferKind.ROFR,
-                right.window(),
-                right.id(),
-                right.partial(),
-                null);
-    }
-
-    private void ask(
-            Tender tender,
-            Stage stage,
-            List<ProviderId> providers,
-            OfferKind kind,
-            Duration window,
-            AgreementId agreement,
-            boolean partialAllowed,
-            Quote toMatch) {
+    private void ask(Tender tender, Invitation invitation) {
         Instant now = clock.instant();
-        Tender.Round round = new Tender.Round(now.plus(window));
-        tender.stage = stage;
+        Tender.Round round = new Tender.Round(now.plus(invitation.window()));
+        tender.stage = invitation.stage();
         tender.round = round;
+        Quote toMatch = invitation.toMatch();
         Money matchPrice = toMatch == null ? null : toMatch.unitPrice();
         Instant matchStart = toMatch == null ? null : toMatch.start();
-        for (ProviderId provider : providers) {
+        for (ProviderId provider : invitation.providers()) {
             Offer offer = new Offer(
                     OfferId.of(tender.request.id(), ++tender.offersMade),
                     tender.request,
                     provider,
-                    kind,
+                    invitation.kind(),
                     tender.remaining(),
                     now,
                     round.deadline,
-                    agreement,
+                    invitation.agreement(),
                     matchPrice,
                     matchStart,
-                    partialAllowed);
+                    invitation.partialAllowed());
             Tender.Asked asked = new Tender.Asked(tender, round, offer);
             round.asked.add(asked);
             openOffers.put(offer.id(), asked);
@@ -217,16 +175,16 @@ public final class Broker implements OfferDesk {
                     tender.request.id(),
                     offer.id(),
                     provider,
-                    kind,
+                    offer.kind(),
                     offer.units(),
                     offer.deadline(),
-                    agreement,
+                    offer.agreement(),
                     matchPrice));
         }
         round.pending = round.asked.size();
         // Responders hear of their offers before the deadline is scheduled, so an answer due at
         // the very deadline is taken rather than lapsed.
-        for (Tender.Asked asked : List.copyOf(round.asked)) {
+        for (Tender.Asked asked : round.asked) {
             responders.get(asked.offer.provider()).offered(asked.offer, this);
         }
         scheduler.at(round.deadline, () -> deadlinePassed(tender, round));
@@ -417,18 +375,10 @@ public final class Broker implements OfferDesk {
         RightOfFirstRefusal right = route.right();
         if (best.isEmpty()) {
             tender.notes.add(() -> "the market gave no quote, so " + right.holder() + " was asked on its own terms");
-            askHolderOnOwnTerms(tender, right);
+            ask(tender, Invitation.ownTerms(right));
             return;
         }
-        ask(
-                tender,
-                Stage.MATCH_HOLDER,
-                List.of(right.holder()),
-                OfferKind.MATCH,
-                right.window(),
-                right.id(),
-                true,
-                best.get());
+        ask(tender, Invitation.match(right, best.get()));
     }
 
     /** Matched units first, then the market quotes still held, in rank order. */
