@@ -33,26 +33,17 @@ record Invitation(
     }
 
     static Invitation firstLook(RightOfFirstRefusal right) {
-        return new Invitation(
-                Stage.FIRST_LOOK,
-                List.of(right.holder()),
-                OfferKind.ROFR,
-                right.window(),
-                right.id(),
-                right.partial(),
-                null);
+        return holderAlone(Stage.FIRST_LOOK, right);
     }
 
     /** Rule 8: with no market quote, the holder of a match right is asked as in a first look. */
     static Invitation ownTerms(RightOfFirstRefusal right) {
+        return holderAlone(Stage.MATCH_OWN_TERMS, right);
+    }
+
+    private static Invitation holderAlone(Stage stage, RightOfFirstRefusal right) {
         return new Invitation(
-                Stage.MATCH_OWN_TERMS,
-                List.of(right.holder()),
-                OfferKind.ROFR,
-                right.window(),
-                right.id(),
-                right.partial(),
-                null);
+                stage, List.of(right.holder()), OfferKind.ROFR, right.window(), right.id(), right.partial(), null);
     }
 
     static Invitation match(RightOfFirstRefusal right, Quote best) {
