@@ -27,9 +27,6 @@ import java.util.Optional;
  */
 final class ScenarioMapper {
 
-    /** More buckets than this and the capacity ledger refuses the grid. */
-    static final long MAX_BUCKETS = 50_000_000L;
-
     /** Buckets times pools the ledger keeps: about 32 bytes each at worst, under a 2 GB heap. */
     static final long LEDGER_SLOTS = 24_000_000L;
 
@@ -70,8 +67,8 @@ final class ScenarioMapper {
         Optional<Instant> start = root.get("start").required().instant();
         Node horizonNode = root.get("horizon").required();
         Optional<Span> horizon = horizonNode.positiveSpan();
-        Optional<Instant> end = end(horizonNode, start, horizon);
-        Duration bucket = bucket(root.get("bucket"), start, end);
+        checkEnd(horizonNode, start, horizon);
+        Duration bucket = bucket(root.get("bucket"));
         long seed = root.get("seed").whole().orElse(0L);
         Defaults defaults = defaults(root.get("defaults"));
         Catalog catalog = catalog(
@@ -132,34 +129,24 @@ final class ScenarioMapper {
         return true;
     }
 
-    private static Optional<Instant> end(Node horizonNode, Optional<Instant> start, Optional<Span> horizon) {
-        if (start.isEmpty() || horizon.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(horizon.get().addTo(start.get()));
-        } catch (DateTimeException | ArithmeticException tooLong) {
-            horizonNode.problem("reaches beyond the supported range of time, got " + horizonNode.shown());
-            return Optional.empty();
+    /** The horizon must end within the range of time an instant can hold. */
+    private static void checkEnd(Node horizonNode, Optional<Instant> start, Optional<Span> horizon) {
+        if (start.isPresent() && horizon.isPresent()) {
+            try {
+                horizon.get().addTo(start.get());
+            } catch (DateTimeException | ArithmeticException tooLong) {
+                horizonNode.problem("reaches beyond the supported range of time, got " + horizonNode.shown());
+            }
         }
     }
 
-    /** Whole minutes, at least one, and few enough buckets to cover the horizon. */
-    private static Duration bucket(Node node, Optional<Instant> start, Optional<Instant> end) {
-        Optional<Duration> bucket = node.check(
-                node.exact(),
-                b -> b.compareTo(MIN_BUCKET) >= 0 && b.toSeconds() % 60 == 0 && b.getNano() == 0,
-                "must be whole minutes, at least PT1M");
-        if (bucket.isPresent() && start.isPresent() && end.isPresent()) {
-            long seconds = Duration.between(start.get(), end.get()).toSeconds();
-            long buckets =
-                    (seconds + bucket.get().toSeconds() - 1) / bucket.get().toSeconds();
-            if (buckets > MAX_BUCKETS) {
-                node.problem("cuts the horizon into " + buckets + " buckets, more than " + MAX_BUCKETS + ", got "
-                        + node.shown());
-            }
-        }
-        return bucket.orElse(DEFAULT_BUCKET);
+    /** Whole minutes, at least one; whether the ledger can keep that many is checked with the whole world. */
+    private static Duration bucket(Node node) {
+        return node.check(
+                        node.exact(),
+                        b -> b.compareTo(MIN_BUCKET) >= 0 && b.toSeconds() % 60 == 0 && b.getNano() == 0,
+                        "must be whole minutes, at least PT1M")
+                .orElse(DEFAULT_BUCKET);
     }
 
     private static Defaults defaults(Node node) {

@@ -26,8 +26,4 @@ public final class EventQueue implements Scheduler {
     public void runNext() {
         agenda.removeFirst().run();
     }
-
-    public int size() {
-        return agenda.size();
-    }
 }
