@@ -3,6 +3,8 @@ package dev.tender.broker;
 import dev.tender.capacity.CapacityLedger;
 import dev.tender.capacity.Footprint;
 import dev.tender.capacity.Pool;
+import dev.tender.capacity.TimeGrid;
+import dev.tender.capacity.Window;
 import dev.tender.demand.Request;
 import dev.tender.event.OfferKind;
 import dev.tender.money.Money;
@@ -85,12 +87,13 @@ public final class AutoResponder implements Responder {
         }
         Money price = offer.kind() == OfferKind.MATCH ? offer.matchPrice() : listPrice.get();
         Candidates candidates = candidates(request);
-        Optional<Answer.Take> whole = earliestWhole(offer, candidates, price);
+        Window window = ledger.grid().cover(request.start(), request.length());
+        Optional<Answer.Take> whole = earliestWhole(offer, candidates, window, price);
         if (whole.isPresent()) {
             return whole.get();
         }
         if (offer.partialAllowed()) {
-            Optional<Answer.Take> part = largestPartAtStart(offer, candidates.pools, price);
+            Optional<Answer.Take> part = largestPartAtStart(offer, candidates.pools, window, price);
             if (part.isPresent()) {
                 return part.get();
             }
@@ -132,33 +135,34 @@ public final class AutoResponder implements Responder {
                         .toList()));
     }
 
-    private Optional<Answer.Take> earliestWhole(Offer offer, Candidates candidates, Money price) {
+    private Optional<Answer.Take> earliestWhole(Offer offer, Candidates candidates, Window window, Money price) {
         Request request = offer.request();
         List<Pool> pools = candidates.pools;
         long needed = unitsFreeFor(offer.units());
         int count = pools.size();
         for (int k = 0; k < count; k++) {
             int position = (candidates.next + k) % count;
-            if (ledger.fits(pools.get(position), needed, request.start(), request.length())) {
+            if (ledger.fits(pools.get(position), needed, window)) {
                 return Optional.of(take(offer, candidates, position, price, request.start()));
             }
         }
         // Nothing at the requested start: a later bucket boundary, each pool only trying to beat the best so far.
+        TimeGrid grid = ledger.grid();
+        long soonest = window.from() + 1;
+        long span = grid.span(request.length());
         int bestPosition = -1;
-        Instant bestStart = offer.latestStart();
-        Instant soonest = ledger.grid().startOf(ledger.grid().floor(request.start()) + 1);
-        for (int k = 0; k < count && !(bestPosition >= 0 && bestStart.equals(soonest)); k++) {
+        long best = grid.floor(offer.latestStart()) + 1;
+        for (int k = 0; k < count && best > soonest; k++) {
             int position = (candidates.next + k) % count;
-            Optional<Instant> start = ledger.earliestBoundaryAfter(
-                    pools.get(position), needed, request.start(), bestStart, request.length());
-            if (start.isPresent() && (bestPosition < 0 || start.get().isBefore(bestStart))) {
+            long start = ledger.firstStartWithRoom(pools.get(position), needed, soonest, best - 1, span);
+            if (start >= 0) {
                 bestPosition = position;
-                bestStart = start.get();
+                best = start;
             }
         }
         return bestPosition < 0
                 ? Optional.empty()
-                : Optional.of(take(offer, candidates, bestPosition, price, bestStart));
+                : Optional.of(take(offer, candidates, bestPosition, price, grid.startOf(best)));
     }
 
     private Answer.Take take(Offer offer, Candidates candidates, int position, Money price, Instant start) {
@@ -167,12 +171,12 @@ public final class AutoResponder implements Responder {
                 offer.units(), price, candidates.pools.get(position).site().id(), start);
     }
 
-    private Optional<Answer.Take> largestPartAtStart(Offer offer, List<Pool> pools, Money price) {
+    private Optional<Answer.Take> largestPartAtStart(Offer offer, List<Pool> pools, Window window, Money price) {
         Request request = offer.request();
         Pool bestPool = null;
         int bestUnits = 0;
         for (Pool pool : pools) {
-            long free = ledger.freeOver(pool, request.start(), request.length());
+            long free = ledger.freeOver(pool, window);
             int units = (int) Math.min(offer.units(), (long) Math.floor(free * spec.share()));
             if (units > bestUnits) {
                 bestPool = pool;

@@ -11,8 +11,15 @@ package dev.tender.capacity;
  * <p>Node {@code p} covers a power-of-two run of buckets; leaves are {@code width..2*width-1}.
  * Its min and max sit side by side at {@code 2p} and {@code 2p+1} of one array of ints: half the
  * memory of longs, so more of a thousand pools' trees stay in cache.
+ *
+ * <p>A range of up to {@link #SCAN} buckets is read leaf by leaf instead: its leaves lie side by
+ * side in a few cache lines, where the tree's nodes for it lie in one line per level. Engine
+ * windows are mostly that short, and a pool that is short of room is usually short in the first
+ * bucket read.
  */
 final class BucketTree {
+
+    static final int SCAN = 48;
 
     private final int size;
     private final int width;
@@ -71,6 +78,9 @@ final class BucketTree {
         if (from < 0 || to > size) {
             return 0;
         }
+        if (to - from <= SCAN) {
+            return scanMin((int) from, (int) to);
+        }
         long least = Long.MAX_VALUE;
         for (int l = (int) from + width, r = (int) to + width; l < r; l >>= 1, r >>= 1) {
             if ((l & 1) == 1) {
@@ -98,6 +108,9 @@ final class BucketTree {
      * match, goes down to the leftmost matching bucket.
      */
     private int first(int from, int to, long units, boolean below) {
+        if (to - from <= SCAN) {
+            return below ? scanBelow(from, to, units) : scanAtLeast(from, to, units);
+        }
         int right = 0;
         for (int l = from + width, r = to + width; l < r; l >>= 1, r >>= 1) {
             if ((l & 1) == 1) {
@@ -113,6 +126,32 @@ final class BucketTree {
         for (int i = right - 1; i >= 0; i--) {
             if (matches(rightNodes[i], units, below)) {
                 return descend(rightNodes[i], units, below);
+            }
+        }
+        return -1;
+    }
+
+    private long scanMin(int from, int to) {
+        long least = Long.MAX_VALUE;
+        for (int leaf = 2 * (from + width), end = 2 * (to + width); leaf < end; leaf += 2) {
+            least = Math.min(least, nodes[leaf]);
+        }
+        return least;
+    }
+
+    private int scanBelow(int from, int to, long units) {
+        for (int bucket = from; bucket < to; bucket++) {
+            if (nodes[2 * (bucket + width)] < units) {
+                return bucket;
+            }
+        }
+        return -1;
+    }
+
+    private int scanAtLeast(int from, int to, long units) {
+        for (int bucket = from; bucket < to; bucket++) {
+            if (nodes[2 * (bucket + width)] >= units) {
+                return bucket;
             }
         }
         return -1;

@@ -56,12 +56,27 @@ public final class CapacityLedger {
 
     /** Units free in {@code pool} throughout {@code [start, start + length)}. */
     public long freeOver(Pool pool, Instant start, Duration length) {
-        return trees[pool.index()].min(grid.floor(start), grid.ceil(start.plus(length)));
+        return freeOver(pool, grid.cover(start, length));
+    }
+
+    /** Units free in {@code pool} in every bucket of {@code window}. */
+    public long freeOver(Pool pool, Window window) {
+        return trees[pool.index()].min(window.from(), window.to());
     }
 
     /** True when {@code units} are free throughout {@code [start, start + length)}. */
     public boolean fits(Pool pool, long units, Instant start, Duration length) {
-        return freeOver(pool, start, length) >= units;
+        return fits(pool, units, grid.cover(start, length));
+    }
+
+    /** True when {@code units} are free in every bucket of {@code window}. */
+    public boolean fits(Pool pool, long units, Window window) {
+        BucketTree tree = trees[pool.index()];
+        if (window.from() < 0 || window.to() > tree.size()) {
+            return units <= 0;
+        }
+        // Stops at the first bucket short of room, which for a full pool is the first one read.
+        return tree.firstBelow((int) window.from(), (int) window.to(), units) < 0;
     }
 
     /**
@@ -72,33 +87,34 @@ public final class CapacityLedger {
         if (latest.isBefore(earliest)) {
             return Optional.empty();
         }
-        return fits(pool, units, earliest, length)
-                ? Optional.of(earliest)
-                : earliestBoundaryAfter(pool, units, earliest, latest, length);
+        if (fits(pool, units, earliest, length)) {
+            return Optional.of(earliest);
+        }
+        long bucket = firstStartWithRoom(pool, units, grid.floor(earliest) + 1, grid.floor(latest), grid.span(length));
+        return bucket < 0 ? Optional.empty() : Optional.of(grid.startOf(bucket));
     }
 
-    /** Like {@link #earliestStart} but only bucket boundaries after {@code earliest} are tried. */
-    public Optional<Instant> earliestBoundaryAfter(
-            Pool pool, long units, Instant earliest, Instant latest, Duration length) {
+    /**
+     * The first bucket in {@code [first, last]} from which {@code units} are free for {@code span}
+     * buckets, or -1.
+     */
+    public long firstStartWithRoom(Pool pool, long units, long first, long last, long span) {
         BucketTree tree = trees[pool.index()];
-        long span = Math.floorDiv(
-                length.getSeconds() + grid.bucket().getSeconds() - 1,
-                grid.bucket().getSeconds());
-        long candidate = Math.max(0, grid.floor(earliest) + 1);
-        long last = Math.min(grid.floor(latest), tree.size() - span);
-        while (candidate <= last) {
+        long candidate = Math.max(0, first);
+        long end = Math.min(last, tree.size() - span);
+        while (candidate <= end) {
             // Skip to the first bucket with room, then see whether the whole window has room.
-            candidate = tree.firstAtLeast((int) candidate, (int) last + 1, units);
+            candidate = tree.firstAtLeast((int) candidate, (int) end + 1, units);
             if (candidate < 0) {
-                return Optional.empty();
+                return -1;
             }
             int shortBucket = tree.firstBelow((int) candidate, (int) (candidate + span), units);
             if (shortBucket < 0) {
-                return Optional.of(grid.startOf(candidate));
+                return candidate;
             }
             candidate = shortBucket + 1L;
         }
-        return Optional.empty();
+        return -1;
     }
 
     /** Sets {@code units} aside for {@code [start, end)}; false, and nothing held, when they are not free. */

@@ -38,11 +38,29 @@ public record TimeGrid(Instant origin, Duration bucket, int buckets) {
 
     /** The first bucket that starts at or after {@code instant}. */
     public long ceil(Instant instant) {
-        long offset = instant.getEpochSecond() - origin.getEpochSecond();
+        return ceil(instant.getEpochSecond(), instant.getNano());
+    }
+
+    private long ceil(long epochSecond, long nano) {
+        long offset = epochSecond - origin.getEpochSecond();
         long size = bucket.getSeconds();
         long whole = Math.floorDiv(offset, size);
-        boolean aligned = Math.floorMod(offset, size) == 0 && instant.getNano() == 0;
+        boolean aligned = Math.floorMod(offset, size) == 0 && nano == 0;
         return aligned ? whole : whole + 1;
+    }
+
+    /** The buckets that {@code [start, start + length)} touches, worked out without new instants. */
+    public Window cover(Instant start, Duration length) {
+        long nano = (long) start.getNano() + length.getNano();
+        long endSecond = start.getEpochSecond() + length.getSeconds() + nano / 1_000_000_000L;
+        return new Window(floor(start), ceil(endSecond, nano % 1_000_000_000L));
+    }
+
+    /** How many buckets a stretch of {@code length} spans when it starts on a bucket boundary. */
+    public long span(Duration length) {
+        long size = bucket.getSeconds();
+        long nanoSecond = length.getNano() > 0 ? 1 : 0;
+        return Math.floorDiv(length.getSeconds() + nanoSecond + size - 1, size);
     }
 
     public Instant startOf(long index) {
