@@ -89,7 +89,7 @@ class BucketTreeTest {
 
     @Provide
     Arbitrary<Run> runs() {
-        return Arbitraries.integers().between(1, 150).flatMap(size -> Combinators.combine(
+        return Arbitraries.integers().between(1, 300).flatMap(size -> Combinators.combine(
                         Arbitraries.longs().between(0, 1000).array(long[].class).ofSize(size),
                         op(size).list().ofMaxSize(60))
                 .as(Run::new));

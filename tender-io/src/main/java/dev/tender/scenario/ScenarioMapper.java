@@ -27,8 +27,8 @@ import java.util.Optional;
  */
 final class ScenarioMapper {
 
-    /** Buckets times pools the ledger keeps: about 32 bytes each at worst, under a 2 GB heap. */
-    static final long LEDGER_SLOTS = 24_000_000L;
+    /** Buckets times pools the ledger keeps: about 5 bytes each, well under a 2 GB heap. */
+    static final long LEDGER_SLOTS = 120_000_000L;
 
     private static final List<String> TOP_KEYS = List.of(
             "name",

@@ -365,7 +365,7 @@ class ScenarioValidationTest {
                 .asString()
                 .startsWith("bucket: cuts the time from 2025-01-01T00:00:00Z to 2115-01-02T00:01:00Z (the last a"
                         + " request may run) into 47,")
-                .endsWith(" buckets for each of 3 pools, more than the ledger keeps (24,000,000 in all); use a"
+                .endsWith(" buckets for each of 3 pools, more than the ledger keeps (120,000,000 in all); use a"
                         + " coarser bucket, got 'PT1M'");
     }
 
