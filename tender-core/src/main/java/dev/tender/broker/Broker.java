@@ -48,7 +48,6 @@ public final class Broker implements OfferDesk {
     private final EventSink sink;
     private final Burndown burndown;
     private final Map<RequestId, Tender> open = new HashMap<>();
-    private final Map<OfferId, Tender.Asked> openOffers = new HashMap<>();
     private long seq;
 
     public Broker(
@@ -168,7 +167,6 @@ public final class Broker implements OfferDesk {
                     invitation.partialAllowed());
             Tender.Asked asked = new Tender.Asked(tender, round, offer);
             round.asked.add(asked);
-            openOffers.put(offer.id(), asked);
             emit(new TenderEvent.Offered(
                     ++seq,
                     now,
@@ -192,18 +190,14 @@ public final class Broker implements OfferDesk {
 
     @Override
     public Reply answer(OfferId offerId, Answer answer) {
-        Tender.Asked asked = openOffers.remove(offerId);
+        Tender tender = open.get(offerId.request());
+        Tender.Asked asked = tender == null ? null : tender.openOffer(offerId.number());
         if (asked == null) {
             return new Reply.Closed("offer " + offerId + " is not open: unknown, already answered, lapsed or closed");
         }
-        Reply reply = answer(asked, answer);
-        if (!reply.received()) {
-            openOffers.put(offerId, asked);
-        }
-        return reply;
+        return answer(asked, answer);
     }
 
-    /** Takes the answer to an open offer, taken out of the open offers until it is known to stand. */
     private Reply answer(Tender.Asked asked, Answer answer) {
         Offer offer = asked.offer;
         if (clock.instant().isAfter(offer.deadline())) {
@@ -316,7 +310,6 @@ public final class Broker implements OfferDesk {
         for (Tender.Asked asked : round.asked) {
             if (!asked.answered) {
                 asked.answered = true;
-                openOffers.remove(asked.offer.id());
                 tender.lapses++;
                 tender.notes.add(() -> asked.offer.provider() + " did not answer by " + round.deadline);
                 emit(new TenderEvent.Responded(
@@ -432,9 +425,6 @@ public final class Broker implements OfferDesk {
         Tender tender = open.get(id);
         if (tender == null) {
             return false;
-        }
-        if (tender.round != null) {
-            tender.round.asked.forEach(asked -> openOffers.remove(asked.offer.id()));
         }
         tender.notes.add(() -> "cancelled: " + why);
         closeAs(tender, TerminalState.CANCELLED, UnmetCause.WITHDRAWN);

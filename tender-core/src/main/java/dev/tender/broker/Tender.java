@@ -38,6 +38,19 @@ final class Tender {
         return request.units() - awarded;
     }
 
+    /** The offer numbered {@code number} when it is out in the current round and not answered yet. */
+    Asked openOffer(int number) {
+        if (round == null) {
+            return null;
+        }
+        for (Asked asked : round.asked) {
+            if (asked.offer.id().number() == number) {
+                return asked.answered ? null : asked;
+            }
+        }
+        return null;
+    }
+
     /** The offers of one stage, answered or not; it ends when all are answered or at the deadline. */
     static final class Round {
         final Instant deadline;

@@ -904,7 +904,8 @@ class BrokerTest {
             tender.submit(request("r1", 100).build());
             int logged = tender.events.all().size();
 
-            Reply reply = tender.broker.answer(new OfferId("r9.o1"), taking(10, "5.00", "oracle-west", MARCH_1));
+            Reply reply = tender.broker.answer(
+                    OfferId.parse("r9.o1").orElseThrow(), taking(10, "5.00", "oracle-west", MARCH_1));
 
             assertThat(reply).isInstanceOf(Reply.Closed.class);
             assertThat(((Reply.Closed) reply).reason()).startsWith("offer r9.o1 is not open");

@@ -92,7 +92,7 @@ class SummaryCollectorTest {
                 ++seq,
                 now,
                 new RequestId(offer.substring(0, offer.indexOf('.'))),
-                new OfferId(offer),
+                OfferId.parse(offer).orElseThrow(),
                 new ProviderId(provider),
                 kind,
                 units,
@@ -107,7 +107,7 @@ class SummaryCollectorTest {
                 ++seq,
                 now,
                 new RequestId(offer.substring(0, offer.indexOf('.'))),
-                new OfferId(offer),
+                OfferId.parse(offer).orElseThrow(),
                 new ProviderId(provider),
                 outcome,
                 units,
@@ -132,7 +132,7 @@ class SummaryCollectorTest {
                 MARCH_1,
                 MARCH_1.plus(Duration.ofHours(10)),
                 price.times(units).times(10),
-                new OfferId(offer)));
+                OfferId.parse(offer).orElseThrow()));
     }
 
     private void closed(String request, TerminalState outcome, int units, UnmetCause cause) {

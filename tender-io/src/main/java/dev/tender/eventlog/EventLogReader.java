@@ -138,7 +138,7 @@ public final class EventLogReader {
                         seq,
                         at,
                         request,
-                        new OfferId(text(n, "offer")),
+                        offer(n),
                         new ProviderId(text(n, "provider")),
                         OfferKind.valueOf(text(n, "kind")),
                         required(n, "units").asInt(),
@@ -150,7 +150,7 @@ public final class EventLogReader {
                         seq,
                         at,
                         request,
-                        new OfferId(text(n, "offer")),
+                        offer(n),
                         new ProviderId(text(n, "provider")),
                         ResponseOutcome.valueOf(text(n, "outcome")),
                         required(n, "units").asInt(),
@@ -171,7 +171,7 @@ public final class EventLogReader {
                         instant(n, "start"),
                         instant(n, "end"),
                         money(n, "cost"),
-                        new OfferId(text(n, "offer")));
+                        offer(n));
             case "CLOSED":
                 return new TenderEvent.Closed(
                         seq,
@@ -189,6 +189,12 @@ public final class EventLogReader {
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static OfferId offer(JsonNode node) {
+        String text = required(node, "offer").asText();
+        return OfferId.parse(text)
+                .orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not an offer id (<request>.o<n>)"));
     }
 
     private static Instant instant(JsonNode node, String field) {

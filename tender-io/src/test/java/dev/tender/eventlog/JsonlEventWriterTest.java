@@ -32,7 +32,7 @@ class JsonlEventWriterTest {
 
     static final Instant AT = Instant.parse("2025-01-21T00:00:00Z");
     static final RequestId ID = new RequestId("training-7");
-    static final OfferId OFFER = new OfferId("training-7.o1");
+    static final OfferId OFFER = OfferId.parse("training-7.o1").orElseThrow();
     static final ProviderId AZURE = new ProviderId("azure");
 
     static final Request REQUEST = new Request(
