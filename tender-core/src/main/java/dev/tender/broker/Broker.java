@@ -165,7 +165,7 @@ public final class Broker implements OfferDesk {
                     matchPrice,
                     matchStart,
                     invitation.partialAllowed());
-            Tender.Asked asked = new Tender.Asked(tender, round, offer);
+            Tender.Asked asked = new Tender.Asked(tender, round, offer, this);
             round.asked.add(asked);
             emit(new TenderEvent.Offered(
                     ++seq,
@@ -183,7 +183,7 @@ public final class Broker implements OfferDesk {
         // Responders hear of their offers before the deadline is scheduled, so an answer due at
         // the very deadline is taken rather than lapsed.
         for (Tender.Asked asked : round.asked) {
-            responders.get(asked.offer.provider()).offered(asked.offer, this);
+            responders.get(asked.offer.provider()).offered(asked.offer, asked);
         }
         scheduler.at(round.deadline, () -> deadlinePassed(tender, round));
     }
@@ -198,8 +198,12 @@ public final class Broker implements OfferDesk {
         return answer(asked, answer);
     }
 
-    private Reply answer(Tender.Asked asked, Answer answer) {
+    /** Takes the answer to {@code asked}, when it is still open. */
+    Reply answer(Tender.Asked asked, Answer answer) {
         Offer offer = asked.offer;
+        if (!asked.isOpen()) {
+            return new Reply.Closed("offer " + offer.id() + " is not open: already answered, lapsed or closed");
+        }
         if (clock.instant().isAfter(offer.deadline())) {
             return new Reply.Closed("offer " + offer.id() + " closed at " + offer.deadline());
         }
@@ -391,7 +395,7 @@ public final class Broker implements OfferDesk {
             if (units < quote.units()) {
                 ledger.release(quote.pool(), quote.units() - units, quote.start(), quote.end());
             }
-            tender.held.removeIf(h -> h == quote);
+            tender.release(quote);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.tender.broker;
 
 import dev.tender.agreement.Route;
 import dev.tender.demand.Request;
+import dev.tender.event.OfferId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,16 @@ final class Tender {
         return request.units() - awarded;
     }
 
+    /** Stops holding {@code quote}: by identity, since two quotes may be equal and both held. */
+    void release(Quote quote) {
+        for (int i = 0; i < held.size(); i++) {
+            if (held.get(i) == quote) {
+                held.remove(i);
+                return;
+            }
+        }
+    }
+
     /** The offer numbered {@code number} when it is out in the current round and not answered yet. */
     Asked openOffer(int number) {
         if (round == null) {
@@ -45,7 +56,7 @@ final class Tender {
         }
         for (Asked asked : round.asked) {
             if (asked.offer.id().number() == number) {
-                return asked.answered ? null : asked;
+                return asked.isOpen() ? asked : null;
             }
         }
         return null;
@@ -63,17 +74,32 @@ final class Tender {
         }
     }
 
-    /** An offer and whether its provider has answered. */
-    static final class Asked {
+    /**
+     * An offer and whether its provider has answered. It is also the desk its provider is handed:
+     * an answer to this offer reaches its tender without a lookup.
+     */
+    static final class Asked implements OfferDesk {
         final Tender tender;
         final Round round;
         final Offer offer;
+        private final Broker broker;
         boolean answered;
 
-        Asked(Tender tender, Round round, Offer offer) {
+        Asked(Tender tender, Round round, Offer offer, Broker broker) {
             this.tender = tender;
             this.round = round;
             this.offer = offer;
+            this.broker = broker;
+        }
+
+        /** Out in its tender's current round and not answered yet. */
+        boolean isOpen() {
+            return !answered && tender.round == round;
+        }
+
+        @Override
+        public Reply answer(OfferId id, Answer answer) {
+            return id.equals(offer.id()) ? broker.answer(this, answer) : broker.answer(id, answer);
         }
     }
 }

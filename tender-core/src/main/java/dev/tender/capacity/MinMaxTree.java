@@ -33,12 +33,20 @@ final class MinMaxTree {
         nodes[2 * (slot + width) + 1] = greatest;
     }
 
-    /** Brings the nodes above slots {@code [from, to]} up to date, level by level. */
+    /**
+     * Brings the nodes above slots {@code [from, to]} up to date, level by level, and stops at the
+     * first level where none changed: the levels above it cannot change either.
+     */
     void pullAbove(int from, int to) {
-        for (int lo = (from + width) >> 1, hi = (to + width) >> 1; lo >= 1; lo >>= 1, hi >>= 1) {
+        boolean changed = true;
+        for (int lo = (from + width) >> 1, hi = (to + width) >> 1; lo >= 1 && changed; lo >>= 1, hi >>= 1) {
+            changed = false;
             for (int node = lo; node <= hi; node++) {
-                nodes[2 * node] = Math.min(min(2 * node), min(2 * node + 1));
-                nodes[2 * node + 1] = Math.max(max(2 * node), max(2 * node + 1));
+                int least = Math.min(min(2 * node), min(2 * node + 1));
+                int greatest = Math.max(max(2 * node), max(2 * node + 1));
+                changed |= least != min(node) || greatest != max(node);
+                nodes[2 * node] = least;
+                nodes[2 * node + 1] = greatest;
             }
         }
     }
