@@ -10,6 +10,7 @@ import dev.tender.event.OfferKind;
 import dev.tender.money.Money;
 import dev.tender.provider.Provider;
 import dev.tender.provider.ResponderSpec;
+import dev.tender.time.Instants;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -99,7 +100,8 @@ public final class AutoResponder implements Responder {
             }
         }
         return new Answer.Decline("no " + offer.units() + " " + request.accelerator() + " free between "
-                + request.start() + " and " + offer.latestStart() + " for " + request.hours() + "h");
+                + Instants.iso(request.start()) + " and " + Instants.iso(offer.latestStart()) + " for "
+                + request.hours() + "h");
     }
 
     /** The pools that can serve requests of one accelerator and region list, and which to try first. */
