@@ -60,8 +60,13 @@ public final class Simulation {
     }
 
     public Run run(Progress progress) {
-        DemandStream demand = new DemandStream(
-                scenario.generators(), scenario.trace(), scenario.start(), scenario.end(), scenario.seed());
+        try (DemandAhead demand = new DemandAhead(new DemandStream(
+                scenario.generators(), scenario.trace(), scenario.start(), scenario.end(), scenario.seed()))) {
+            return run(demand, progress);
+        }
+    }
+
+    private Run run(DemandAhead demand, Progress progress) {
         long submitted = 0;
         long steps = 0;
         while (demand.hasNext() || !agenda.isEmpty()) {
