@@ -49,6 +49,12 @@ final class TimedHeap<T> {
         return size;
     }
 
+    /** The first item, left in; only when not empty. */
+    @SuppressWarnings("unchecked")
+    T first() {
+        return (T) items[0];
+    }
+
     /** The instant of the first item; only when not empty. */
     Instant firstInstant() {
         return Instant.ofEpochSecond(keys[0], keys[1] >>> ORDER_BITS);
