@@ -102,8 +102,11 @@ public final class AgreementBook {
 
     /** A right held by {@code holder} that covers the request, whatever else applies. */
     public Optional<RightOfFirstRefusal> rightOf(ProviderId holder, Request request, Instant at) {
-        return rights.stream()
-                .filter(r -> r.holder().equals(holder) && r.covers(request, at))
-                .findFirst();
+        for (RightOfFirstRefusal right : rights) {
+            if (right.holder().equals(holder) && right.covers(request, at)) {
+                return Optional.of(right);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -62,7 +62,7 @@ public final class Broker implements OfferDesk {
         this.routing =
                 new Routing(world.agreements(), footprint, world.defaults().offerWindow());
         this.ledger = ledger;
-        this.responders = Map.copyOf(responders);
+        this.responders = new HashMap<>(responders);
         this.clock = clock;
         this.scheduler = scheduler;
         this.sink = sink;
@@ -404,7 +404,7 @@ public final class Broker implements OfferDesk {
         Money cost = quote.unitPrice().times(units).times(request.hours());
         ProviderId provider = quote.offer().provider();
         tender.awarded += units;
-        tender.awards.add(provider + " " + units + " at " + quote.unitPrice());
+        tender.awards.add(new Tender.Awarded(provider, units, quote.unitPrice()));
         burndown.record(provider, request, quote.unitPrice(), units, quote.start(), quote.end(), now);
         emit(new TenderEvent.Awarded(
                 ++seq,

@@ -17,12 +17,17 @@ final class Closing {
         if (tender.awards.isEmpty()) {
             text.append("nothing awarded");
         } else {
-            text.append(tender.awarded)
-                    .append(" of ")
-                    .append(units)
-                    .append(" units awarded (")
-                    .append(String.join(", ", tender.awards))
-                    .append(')');
+            text.append(tender.awarded).append(" of ").append(units).append(" units awarded (");
+            for (int i = 0; i < tender.awards.size(); i++) {
+                Tender.Awarded award = tender.awards.get(i);
+                text.append(i == 0 ? "" : ", ")
+                        .append(award.provider().value())
+                        .append(' ')
+                        .append(award.units())
+                        .append(" at ");
+                award.unitPrice().appendTo(text);
+            }
+            text.append(')');
         }
         if (state != TerminalState.FULFILLED) {
             if (cause != null && cause != UnmetCause.WITHDRAWN) {

@@ -3,6 +3,8 @@ package dev.tender.broker;
 import dev.tender.agreement.Route;
 import dev.tender.demand.Request;
 import dev.tender.event.OfferId;
+import dev.tender.money.Money;
+import dev.tender.provider.ProviderId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,8 @@ final class Tender {
     /** When it was submitted: the clauses in force then are the ones that apply to it. */
     final Instant submitted;
 
-    final List<String> awards = new ArrayList<>();
+    /** What was awarded, for the closing sentence. */
+    final List<Awarded> awards = new ArrayList<>(2);
     /** Why units may go unmet, told only if they do: most requests are filled and never need the words. */
     final List<Supplier<String>> notes = new ArrayList<>();
 
@@ -34,6 +37,8 @@ final class Tender {
         this.route = route;
         this.submitted = submitted;
     }
+
+    record Awarded(ProviderId provider, int units, Money unitPrice) {}
 
     int remaining() {
         return request.units() - awarded;
