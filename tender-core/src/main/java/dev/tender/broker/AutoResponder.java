@@ -88,7 +88,7 @@ public final class AutoResponder implements Responder {
         }
         Money price = offer.kind() == OfferKind.MATCH ? offer.matchPrice() : listPrice.get();
         Candidates candidates = candidates(request);
-        Window window = ledger.grid().cover(request.start(), request.length());
+        Window window = ledger.grid().cover(request.start(), request.seconds());
         Optional<Answer.Take> whole = earliestWhole(offer, candidates, window, price);
         if (whole.isPresent()) {
             return whole.get();
@@ -151,7 +151,7 @@ public final class AutoResponder implements Responder {
         // Nothing at the requested start: a later bucket boundary, each pool only trying to beat the best so far.
         TimeGrid grid = ledger.grid();
         long soonest = window.from() + 1;
-        long span = grid.span(request.length());
+        long span = grid.span(request.seconds());
         int bestPosition = -1;
         long best = grid.floor(offer.latestStart()) + 1;
         for (int k = 0; k < count && best > soonest; k++) {

@@ -252,7 +252,7 @@ public final class Broker implements OfferDesk {
             return new Reply.Refused(
                     "site " + take.site() + " is in " + pool.region() + ", a region the request does not allow");
         }
-        Instant end = take.start().plus(request.length());
+        Instant end = take.start().plusSeconds(request.seconds());
         Quotes.Refusal refusal = Quotes.refusal(offer, take).orElse(null);
         // Only a quote that could be awarded holds capacity; a refused one is recorded and holds nothing.
         if (refusal == null && !ledger.hold(pool, take.units(), take.start(), end)) {

@@ -5,8 +5,7 @@ import dev.tender.demand.Request;
 import dev.tender.event.OfferKind;
 import dev.tender.money.Money;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -77,22 +76,35 @@ final class Quotes {
      * were lower by the commitment's preference.
      */
     static List<Quote> inRankOrder(List<Quote> quotes, Burndown burndown, Request request, Instant submitted) {
-        List<Ranked> ranked = new ArrayList<>(quotes.size());
+        Quote[] order = new Quote[quotes.size()];
+        long[] effective = new long[quotes.size()];
+        int count = 0;
         for (Quote quote : quotes) {
             if (quote.awardable()) {
                 double preference = burndown.preferenceFor(quote.offer().provider(), request, submitted);
-                ranked.add(new Ranked(Math.round(quote.unitPrice().micros() * (1 - preference)), quote));
+                long micros = Math.round(quote.unitPrice().micros() * (1 - preference));
+                // A round has a handful of quotes: insertion keeps equals in arrival order, as a stable sort would.
+                int at = count++;
+                while (at > 0 && ranksBefore(micros, quote, effective[at - 1], order[at - 1])) {
+                    order[at] = order[at - 1];
+                    effective[at] = effective[at - 1];
+                    at--;
+                }
+                order[at] = quote;
+                effective[at] = micros;
             }
         }
-        ranked.sort(BY_RANK);
-        List<Quote> inOrder = new ArrayList<>(ranked.size());
-        ranked.forEach(r -> inOrder.add(r.quote()));
-        return inOrder;
+        return Arrays.asList(order).subList(0, count);
     }
 
-    private record Ranked(long effectiveMicros, Quote quote) {}
-
-    private static final Comparator<Ranked> BY_RANK = Comparator.comparingLong(Ranked::effectiveMicros)
-            .thenComparing(r -> r.quote().start())
-            .thenComparing(r -> r.quote().offer().provider());
+    private static boolean ranksBefore(long micros, Quote quote, long otherMicros, Quote other) {
+        if (micros != otherMicros) {
+            return micros < otherMicros;
+        }
+        int byStart = quote.start().compareTo(other.start());
+        if (byStart != 0) {
+            return byStart < 0;
+        }
+        return quote.offer().provider().compareTo(other.offer().provider()) < 0;
+    }
 }

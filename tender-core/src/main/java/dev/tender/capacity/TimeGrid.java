@@ -56,11 +56,20 @@ public record TimeGrid(Instant origin, Duration bucket, int buckets) {
         return new Window(floor(start), ceil(endSecond, nano % 1_000_000_000L));
     }
 
+    /** The buckets that {@code [start, start + seconds)} touches. */
+    public Window cover(Instant start, long seconds) {
+        return new Window(floor(start), ceil(start.getEpochSecond() + seconds, start.getNano()));
+    }
+
     /** How many buckets a stretch of {@code length} spans when it starts on a bucket boundary. */
     public long span(Duration length) {
+        return span(length.getSeconds() + (length.getNano() > 0 ? 1 : 0));
+    }
+
+    /** How many buckets a stretch of {@code seconds} spans when it starts on a bucket boundary. */
+    public long span(long seconds) {
         long size = bucket.getSeconds();
-        long nanoSecond = length.getNano() > 0 ? 1 : 0;
-        return Math.floorDiv(length.getSeconds() + nanoSecond + size - 1, size);
+        return Math.floorDiv(seconds + size - 1, size);
     }
 
     public Instant startOf(long index) {
