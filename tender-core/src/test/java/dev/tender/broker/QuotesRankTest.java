@@ -1,0 +1,87 @@
+package dev.tender.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tender.agreement.Burndown;
+import dev.tender.demand.Request;
+import dev.tender.event.OfferId;
+import dev.tender.event.OfferKind;
+import dev.tender.fixtures.Requests;
+import dev.tender.money.Money;
+import dev.tender.provider.ProviderId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** Rule 4's order, against a stable sort by (price, start, provider) of the awardable quotes. */
+class QuotesRankTest {
+
+    static final Instant START = Instant.parse("2025-03-01T00:00:00Z");
+    static final Request REQUEST =
+            Requests.request("r1").units(100).start(START).hours(24).build();
+
+    record Shape(int dollars, int startHour, int provider, boolean awardable) {}
+
+    @Property(tries = 500)
+    void ranksByPriceThenStartThenProviderKeepingArrivalOrderForTies(@ForAll("rounds") List<Shape> shapes) {
+        List<Quote> quotes = new ArrayList<>();
+        for (int i = 0; i < shapes.size(); i++) {
+            quotes.add(quote(shapes.get(i), i + 1));
+        }
+        List<Quote> expected =
+                new ArrayList<>(quotes.stream().filter(Quote::awardable).toList());
+        expected.sort(Comparator.comparing(Quote::unitPrice)
+                .thenComparing(Quote::start)
+                .thenComparing(q -> q.offer().provider()));
+
+        List<Quote> ranked = Quotes.inRankOrder(quotes, new Burndown(List.of()), REQUEST, START);
+
+        // Identity, not equality: two quotes of the same shape must keep their arrival order.
+        assertThat(ranked).usingElementComparator((a, b) -> a == b ? 0 : 1).isEqualTo(expected);
+    }
+
+    @Provide
+    Arbitrary<List<Shape>> rounds() {
+        return Combinators.combine(
+                        Arbitraries.integers().between(4, 6),
+                        Arbitraries.integers().between(0, 2),
+                        Arbitraries.integers().between(1, 3),
+                        Arbitraries.of(true, true, false))
+                .as(Shape::new)
+                .list()
+                .ofMaxSize(8);
+    }
+
+    private static Quote quote(Shape shape, int number) {
+        ProviderId provider = new ProviderId("p" + shape.provider());
+        Offer offer = new Offer(
+                OfferId.of(REQUEST.id(), number),
+                REQUEST,
+                provider,
+                OfferKind.RFQ,
+                REQUEST.units(),
+                START,
+                START.plus(Duration.ofDays(1)),
+                null,
+                null,
+                null,
+                true);
+        Instant start = START.plus(Duration.ofHours(shape.startHour()));
+        return new Quote(
+                offer,
+                null,
+                10,
+                Money.ofDollars(String.valueOf(shape.dollars())),
+                start,
+                start.plus(REQUEST.length()),
+                shape.awardable());
+    }
+}
