@@ -913,6 +913,20 @@ class BrokerTest {
         }
 
         @Test
+        void anAnswerByIdReachesTheOpenOfferAndItsDeskThenRefusesASecond() {
+            start();
+            tender.submit(request("r1", 100).build());
+
+            Reply byId = tender.broker.answer(oracle().last().id(), taking(100, "5.00", "oracle-west", MARCH_1));
+            Reply atDesk = oracle().take(100, "5.00", "oracle-west", MARCH_1);
+
+            assertThat(byId).isEqualTo(Reply.RECEIVED);
+            assertThat(atDesk).isInstanceOf(Reply.Closed.class);
+            assertThat(tender.events.of("r1", Responded.class)).hasSize(1);
+            assertThat(tender.free("oracle-west", "H100", MARCH_1, DAY)).isEqualTo(900);
+        }
+
+        @Test
         void tooManyOrTooFewUnits() {
             start();
             tender.submit(request("r1", 100).build());
