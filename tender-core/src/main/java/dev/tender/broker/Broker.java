@@ -68,7 +68,7 @@ public final class Broker implements OfferDesk {
         this.sink = sink;
         this.burndown = new Burndown(world.agreements().commitments());
         for (var provider : world.providers()) {
-            if (!this.responders.containsKey(provider.id())) {
+            if (this.responders.get(provider.id()) == null) {
                 throw new IllegalArgumentException("provider " + provider.id() + " has no responder");
             }
         }

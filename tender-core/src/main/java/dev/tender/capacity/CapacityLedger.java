@@ -64,11 +64,6 @@ public final class CapacityLedger {
         return trees[pool.index()].min(window.from(), window.to());
     }
 
-    /** True when {@code units} are free throughout {@code [start, start + length)}. */
-    public boolean fits(Pool pool, long units, Instant start, Duration length) {
-        return fits(pool, units, grid.cover(start, length));
-    }
-
     /** True when {@code units} are free in every bucket of {@code window}. */
     public boolean fits(Pool pool, long units, Window window) {
         BucketTree tree = trees[pool.index()];
@@ -81,13 +76,14 @@ public final class CapacityLedger {
 
     /**
      * The earliest start in {@code [earliest, latest]} at which {@code units} are free for {@code
-     * length}: {@code earliest} itself, or else the first bucket boundary that works.
+     * length}: {@code earliest} itself, or else the first bucket boundary that works. This is the
+     * auto responder's rule for one pool, which it applies across its pools in bucket numbers.
      */
     public Optional<Instant> earliestStart(Pool pool, long units, Instant earliest, Instant latest, Duration length) {
         if (latest.isBefore(earliest)) {
             return Optional.empty();
         }
-        if (fits(pool, units, earliest, length)) {
+        if (fits(pool, units, grid.cover(earliest, length))) {
             return Optional.of(earliest);
         }
         long bucket = firstStartWithRoom(pool, units, grid.floor(earliest) + 1, grid.floor(latest), grid.span(length));

@@ -33,10 +33,13 @@ public record OfferId(RequestId request, int number) {
         }
         String request = text.substring(0, at);
         String digits = text.substring(at + SEPARATOR.length());
-        if (!Ids.isValid(request) || digits.length() > 9 || digits.charAt(0) == '0') {
+        if (!Ids.isValid(request) || digits.length() > 10 || digits.charAt(0) == '0') {
             return Optional.empty();
         }
-        return Optional.of(new OfferId(new RequestId(request), Integer.parseInt(digits)));
+        long number = Long.parseLong(digits);
+        return number > Integer.MAX_VALUE
+                ? Optional.empty()
+                : Optional.of(new OfferId(new RequestId(request), (int) number));
     }
 
     private static boolean digitsOnly(String text, int from) {

@@ -1,8 +1,10 @@
 package dev.tender.broker;
 
+import static dev.tender.fixtures.TestWorld.commitment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tender.agreement.Burndown;
+import dev.tender.agreement.Scope;
 import dev.tender.demand.Request;
 import dev.tender.event.OfferId;
 import dev.tender.event.OfferKind;
@@ -21,7 +23,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** Rule 4's order, against a stable sort by (price, start, provider) of the awardable quotes. */
+/**
+ * Rule 4's order, against a stable sort of the awardable quotes by (effective price, start,
+ * provider), where p1 holds a commitment in force that makes it rank as if cheaper.
+ */
 class QuotesRankTest {
 
     static final Instant START = Instant.parse("2025-03-01T00:00:00Z");
@@ -31,21 +36,36 @@ class QuotesRankTest {
     record Shape(int dollars, int startHour, int provider, boolean awardable) {}
 
     @Property(tries = 500)
-    void ranksByPriceThenStartThenProviderKeepingArrivalOrderForTies(@ForAll("rounds") List<Shape> shapes) {
+    void ranksByPriceThenStartThenProviderKeepingArrivalOrderForTies(
+            @ForAll("rounds") List<Shape> shapes, @ForAll("preferences") double preference) {
+        Burndown burndown = new Burndown(List.of(
+                commitment("p1-commitment", "p1", "1000000", preference, Scope.EVERYTHING, "2025-01-01", null)));
         List<Quote> quotes = new ArrayList<>();
         for (int i = 0; i < shapes.size(); i++) {
             quotes.add(quote(shapes.get(i), i + 1));
         }
         List<Quote> expected =
                 new ArrayList<>(quotes.stream().filter(Quote::awardable).toList());
-        expected.sort(Comparator.comparing(Quote::unitPrice)
+        expected.sort(Comparator.comparingLong((Quote q) -> effectiveMicros(q, preference))
                 .thenComparing(Quote::start)
                 .thenComparing(q -> q.offer().provider()));
 
-        List<Quote> ranked = Quotes.inRankOrder(quotes, new Burndown(List.of()), REQUEST, START);
+        List<Quote> ranked = Quotes.inRankOrder(quotes, burndown, REQUEST, START);
 
         // Identity, not equality: two quotes of the same shape must keep their arrival order.
         assertThat(ranked).usingElementComparator((a, b) -> a == b ? 0 : 1).isEqualTo(expected);
+    }
+
+    /** p1 ranks as if its price were lower by the preference; no one else holds a commitment. */
+    private static long effectiveMicros(Quote quote, double preference) {
+        boolean committed = quote.offer().provider().value().equals("p1");
+        return Math.round(quote.unitPrice().micros() * (committed ? 1 - preference : 1));
+    }
+
+    @Provide
+    Arbitrary<Double> preferences() {
+        // 0.2 makes p1's 5 tie with another's 4 and its 6 rank below a 5.
+        return Arbitraries.of(0.0, 0.1, 0.2, 0.25);
     }
 
     @Provide

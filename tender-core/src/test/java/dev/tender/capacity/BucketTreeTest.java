@@ -11,7 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** The segment tree against a plain array: the same answers after any sequence of operations. */
+/** The bucket tree against a plain array: the same answers after any sequence of operations. */
 class BucketTreeTest {
 
     sealed interface Op permits Add, Min, FirstBelow, FirstAtLeast {}

@@ -4,13 +4,15 @@ import dev.tender.demand.TraceRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
  * A {@link DemandStream} drawn on a thread of its own, a few batches ahead of the engine: the same
- * requests in the same order, drawn on the second core while the first decides. A failure to draw
- * reaches the engine when it asks for the request that could not be drawn.
+ * requests in the same order, drawn on the second core while the first decides. A request that
+ * cannot be drawn fails where the stream itself would have failed: {@link #nextAt()} still tells
+ * its instant, and {@link #next()} throws what drawing it threw.
  */
 final class DemandAhead implements AutoCloseable {
 
@@ -19,7 +21,11 @@ final class DemandAhead implements AutoCloseable {
 
     private final BlockingQueue<List<TraceRequest>> batches = new ArrayBlockingQueue<>(8);
     private final Thread drawer;
-    private volatile RuntimeException failure;
+    /** What drawing threw, and the instant of the request it was drawing; both set before END is put. */
+    private volatile Throwable failure;
+
+    private volatile Instant failedAt;
+
     private List<TraceRequest> batch = List.of();
     private int position;
     private boolean ended;
@@ -32,40 +38,67 @@ final class DemandAhead implements AutoCloseable {
 
     private void draw(DemandStream stream) {
         try {
-            List<TraceRequest> next = new ArrayList<>(BATCH);
-            try {
-                while (stream.hasNext()) {
-                    next.add(stream.next());
-                    if (next.size() == BATCH) {
-                        batches.put(next);
-                        next = new ArrayList<>(BATCH);
-                    }
-                }
-            } catch (RuntimeException e) {
-                failure = e;
-            }
-            if (!next.isEmpty()) {
-                batches.put(next);
-            }
+            drawAll(stream);
+        } catch (InterruptedException e) {
+            return; // closed before the demand ran out: nobody is waiting for the rest
+        } catch (RuntimeException | Error e) {
+            // Not a request that could not be drawn but the drawer itself: the engine hears at once.
+            fail(e, Instant.MIN);
+        }
+        try {
             batches.put(END);
         } catch (InterruptedException e) {
-            // Closed before the demand ran out: nobody is waiting for the rest.
+            // Closed meanwhile.
         }
+    }
+
+    private void drawAll(DemandStream stream) throws InterruptedException {
+        List<TraceRequest> next = new ArrayList<>(BATCH);
+        while (stream.hasNext()) {
+            Instant at = stream.nextAt();
+            try {
+                next.add(stream.next());
+            } catch (RuntimeException | Error e) {
+                fail(e, at);
+                break;
+            }
+            if (next.size() == BATCH) {
+                batches.put(next);
+                next = new ArrayList<>(BATCH);
+            }
+        }
+        if (!next.isEmpty()) {
+            batches.put(next);
+        }
+    }
+
+    private void fail(Throwable thrown, Instant at) {
+        failedAt = at;
+        failure = thrown;
     }
 
     boolean hasNext() {
         fill();
-        return !ended;
+        return !ended || failure != null;
     }
 
     /** When the next request is submitted; only when {@link #hasNext()}. */
     Instant nextAt() {
         fill();
-        return batch.get(position).submitted();
+        return ended ? failedAt : batch.get(position).submitted();
     }
 
     TraceRequest next() {
         fill();
+        if (ended) {
+            if (failure == null) {
+                throw new NoSuchElementException("the demand has run out");
+            }
+            if (failure instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) failure;
+        }
         return batch.get(position++);
     }
 
@@ -73,17 +106,25 @@ final class DemandAhead implements AutoCloseable {
         if (ended || position < batch.size()) {
             return;
         }
-        try {
-            batch = batches.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for demand", e);
-        }
+        batch = takeBatch();
         position = 0;
-        if (batch == END) {
-            ended = true;
-            if (failure != null) {
-                throw failure;
+        ended = batch == END;
+    }
+
+    /** The next batch, waited for even through an interrupt: the drawer always puts one. */
+    private List<TraceRequest> takeBatch() {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return batches.take();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
     }
@@ -91,5 +132,10 @@ final class DemandAhead implements AutoCloseable {
     @Override
     public void close() {
         drawer.interrupt();
+        try {
+            drawer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class DemandAheadTest {
 
@@ -39,10 +40,11 @@ class DemandAheadTest {
     }
 
     @Test
-    void aFailureToDrawReachesTheEngineAfterTheRequestsDrawnBeforeIt() {
-        // Far enough ahead that a start of submission + lead no longer fits in an Instant.
-        Instant late = Instant.MAX.minus(Duration.ofDays(2));
-        Generator leadTooLong = new Generator(
+    void aRequestThatCannotBeDrawnFailsInItsPlace_afterTheRequestsDrawnBeforeIt() {
+        // One request an hour with a lead of three days, starting so close to the end of time that
+        // the seventh request's start no longer fits in an Instant.
+        Instant begin = Instant.MAX.minus(Duration.ofDays(3)).minus(Duration.ofHours(5));
+        Generator nearTheEnd = new Generator(
                 "late",
                 "t",
                 "api",
@@ -55,17 +57,31 @@ class DemandAheadTest {
                 1.0,
                 null,
                 List.of(),
-                late,
+                begin,
                 null);
         try (DemandAhead demand =
-                new DemandAhead(new DemandStream(List.of(leadTooLong), List.of(), late, Instant.MAX, 1))) {
-            assertThatThrownBy(() -> {
-                        while (demand.hasNext()) {
-                            demand.next();
-                        }
-                    })
-                    .isInstanceOf(DateTimeException.class);
+                new DemandAhead(new DemandStream(List.of(nearTheEnd), List.of(), begin, Instant.MAX, 1))) {
+            for (int i = 0; i < 6; i++) {
+                assertThat(demand.hasNext()).isTrue();
+                assertThat(demand.next().submitted()).isEqualTo(begin.plus(Duration.ofHours(i)));
+            }
+            assertThat(demand.hasNext()).isTrue();
+            assertThat(demand.nextAt()).isEqualTo(begin.plus(Duration.ofHours(6)));
+            assertThatThrownBy(demand::next).isInstanceOf(DateTimeException.class);
         }
+    }
+
+    @Test
+    @Timeout(10)
+    void closingBeforeTheDemandRunsOutStopsTheDrawer() {
+        DemandAhead demand = new DemandAhead(new DemandStream(
+                List.of(generator("a", "PT1M")), List.of(), START, START.plus(Duration.ofDays(3650)), 5));
+        for (int i = 0; i < 10; i++) {
+            demand.next();
+        }
+        demand.close();
+        assertThat(Thread.getAllStackTraces().keySet())
+                .noneMatch(thread -> thread.getName().equals("tender-demand") && thread.isAlive());
     }
 
     private static Generator generator(String id, String every) {
