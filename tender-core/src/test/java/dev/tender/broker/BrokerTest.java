@@ -115,7 +115,7 @@ class BrokerTest {
         void awardsByPriceThenStartThenProvider() {
             start();
             tender.submit(request("r1", 150).build());
-            tender.clock.advance(Duration.ofHours(1));
+            tender.advance(Duration.ofHours(1));
 
             // Same price: oracle's earlier start beats coreweave's lower id.
             assertThat(oracle().take(100, "5.00", "oracle-west", MARCH_1).received())
@@ -370,7 +370,7 @@ class BrokerTest {
         void partialGoesToTheMarketWithoutTheHolderForTheRest() {
             start(rofr);
             tender.submit(request("r1", 150).build());
-            tender.clock.advance(Duration.ofDays(1));
+            tender.advance(Duration.ofDays(1));
             azure().take(60, "6.00", "azure-east", MARCH_1);
 
             assertThat(tender.events.of("r1", Responded.class))
@@ -623,7 +623,7 @@ class BrokerTest {
         void withoutAMarketQuoteTheHolderIsAskedOnItsOwnTerms() {
             start(rofr);
             tender.submit(request("r1", 100).maxPrice("6.50").build());
-            tender.clock.advance(Duration.ofHours(2));
+            tender.advance(Duration.ofHours(2));
             coreweave().decline("no room");
             // Over maxPrice: recorded, but not a quote the holder could be asked to match.
             oracle().take(100, "7.00", "oracle-west", MARCH_1);
@@ -768,7 +768,7 @@ class BrokerTest {
             assertThat(tender.broker.burndown().met(toAzure)).isTrue();
             assertThat(tender.broker.burndown().metAt(toAzure)).contains(NOW);
 
-            tender.clock.advance(Duration.ofHours(1));
+            tender.advance(Duration.ofHours(1));
             tender.submit(request("r2", 100).build());
             azure().take(100, "5.40", "azure-east", MARCH_1);
             oracle().take(100, "5.00", "oracle-west", MARCH_1);
@@ -962,7 +962,7 @@ class BrokerTest {
             // The log of this broker is not checked afterwards: its lapse is stamped when the action runs.
             TestBroker late = new TestBroker(world(), NOW);
             late.submit(request("r1", 100).build());
-            late.clock.set(at("2025-02-02T00:00:01Z"));
+            late.clock.advanceTo(at("2025-02-02T00:00:01Z"));
 
             assertThat(late.responder("oracle").take(10, "5.00", "oracle-west", MARCH_1))
                     .isEqualTo(new Reply.Closed("offer r1.o3 closed at 2025-02-02T00:00:00Z"));
@@ -1084,7 +1084,7 @@ class BrokerTest {
         void seqIsStrictlyIncreasingAcrossRequestsAndClosedIsLast() {
             start();
             tender.submit(request("r1", 10).build());
-            tender.clock.advance(Duration.ofHours(1));
+            tender.advance(Duration.ofHours(1));
             tender.submit(request("r2", 10).build());
             tender.runUntil(at("2025-02-05"));
 

@@ -11,6 +11,7 @@ import dev.tender.event.EventSink;
 import dev.tender.provider.Provider;
 import dev.tender.provider.ProviderId;
 import dev.tender.provider.ResponderSpec;
+import dev.tender.time.VirtualClock;
 import dev.tender.world.Scenario;
 import java.time.Instant;
 import java.util.HashMap;

@@ -2,6 +2,7 @@ package dev.tender.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tender.time.VirtualClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,11 +1,11 @@
-package dev.tender.sim;
+package dev.tender.time;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** Simulated time: it stands still until the simulation moves it forward, and it never goes back. */
+/** Time that stands still until it is moved forward (by the simulator, or by a test), and never goes back. */
 public final class VirtualClock extends Clock {
 
     private Instant now;
