@@ -216,21 +216,9 @@ public final class Broker implements OfferDesk {
     private Reply decline(Tender.Asked asked, Answer.Decline decline) {
         Offer offer = asked.offer;
         Tender tender = asked.tender;
-        asked.answered = true;
         tender.answers++;
         tender.notes.add(() -> offer.provider() + " declined: " + decline.reason());
-        emit(new TenderEvent.Responded(
-                ++seq,
-                clock.instant(),
-                tender.request.id(),
-                offer.id(),
-                offer.provider(),
-                ResponseOutcome.DECLINED,
-                0,
-                null,
-                null,
-                null,
-                decline.reason()));
+        responded(asked, ResponseOutcome.DECLINED, null, decline.reason());
         answered(asked);
         return Reply.RECEIVED;
     }
@@ -269,7 +257,6 @@ public final class Broker implements OfferDesk {
     private void record(Tender.Asked asked, Quote quote, Quotes.Refusal refusal) {
         Offer offer = asked.offer;
         Tender tender = asked.tender;
-        asked.answered = true;
         tender.answers++;
         asked.round.quotes.add(quote);
         if (quote.awardable()) {
@@ -284,19 +271,26 @@ public final class Broker implements OfferDesk {
         if (outcome == ResponseOutcome.PARTIAL) {
             tender.notes.add(() -> offer.provider() + " offered " + quote.units() + " of " + offer.units());
         }
+        responded(asked, outcome, quote, refusal == null ? null : refusal.reason());
+        answered(asked);
+    }
+
+    /** Marks the offer answered and logs how: with the quote's terms, or none when declined or lapsed. */
+    private void responded(Tender.Asked asked, ResponseOutcome outcome, Quote quote, String reason) {
+        asked.answered = true;
+        Offer offer = asked.offer;
         emit(new TenderEvent.Responded(
                 ++seq,
                 clock.instant(),
-                tender.request.id(),
+                asked.tender.request.id(),
                 offer.id(),
                 offer.provider(),
                 outcome,
-                quote.units(),
-                quote.unitPrice(),
-                quote.pool().site().id(),
-                quote.start(),
-                refusal == null ? null : refusal.reason()));
-        answered(asked);
+                quote == null ? 0 : quote.units(),
+                quote == null ? null : quote.unitPrice(),
+                quote == null ? null : quote.pool().site().id(),
+                quote == null ? null : quote.start(),
+                reason));
     }
 
     private void answered(Tender.Asked asked) {
@@ -313,21 +307,9 @@ public final class Broker implements OfferDesk {
         }
         for (Tender.Asked asked : round.asked) {
             if (!asked.answered) {
-                asked.answered = true;
                 tender.lapses++;
                 tender.notes.add(() -> asked.offer.provider() + " did not answer by " + round.deadline);
-                emit(new TenderEvent.Responded(
-                        ++seq,
-                        clock.instant(),
-                        tender.request.id(),
-                        asked.offer.id(),
-                        asked.offer.provider(),
-                        ResponseOutcome.LAPSED,
-                        0,
-                        null,
-                        null,
-                        null,
-                        "no answer by the deadline"));
+                responded(asked, ResponseOutcome.LAPSED, null, "no answer by the deadline");
             }
         }
         round.pending = 0;
