@@ -325,13 +325,7 @@ public final class HtmlReport {
                 .append(" height=\"10\" fill=\"")
                 .append(colour(index))
                 .append("\"/>");
-        html.append("<text x=\"")
-                .append(WIDTH - RIGHT + 28)
-                .append("\" y=\"")
-                .append(y + 9)
-                .append("\">")
-                .append(escape(name))
-                .append("</text>\n");
+        legendLabel(y + 9, name);
     }
 
     private void legendLine(int index, String name) {
@@ -345,10 +339,14 @@ public final class HtmlReport {
                 .append("\" y2=\"")
                 .append(y)
                 .append("\" stroke=\"#222\" stroke-dasharray=\"3,2\"/>");
+        legendLabel(y + 4, name);
+    }
+
+    private void legendLabel(int baseline, String name) {
         html.append("<text x=\"")
                 .append(WIDTH - RIGHT + 28)
                 .append("\" y=\"")
-                .append(y + 4)
+                .append(baseline)
                 .append("\">")
                 .append(escape(name))
                 .append("</text>\n");
