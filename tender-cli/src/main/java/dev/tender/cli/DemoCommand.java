@@ -1,10 +1,9 @@
 package dev.tender.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -27,12 +26,8 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = "--out",
-            paramLabel = "DIR",
-            description = "Folder for the files (default: ${DEFAULT-VALUE}).",
-            defaultValue = "out")
-    Path out;
+    @Mixin
+    OutputFolder out;
 
     @Override
     public Integer call() throws Exception {
@@ -41,7 +36,7 @@ final class DemoCommand implements Callable<Integer> {
         if (scenario.isEmpty()) {
             return Main.FAILURE;
         }
-        return new ScenarioRun(scenario.get(), out, true)
+        return new ScenarioRun(scenario.get(), out.path, true)
                 .execute(spec.commandLine().getOut(), err);
     }
 }

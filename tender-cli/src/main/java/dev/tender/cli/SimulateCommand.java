@@ -3,6 +3,7 @@ package dev.tender.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,12 +36,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The scenario (YAML); see `tender validate`.")
     Path file;
 
-    @Option(
-            names = "--out",
-            paramLabel = "DIR",
-            description = "Folder for the files (default: ${DEFAULT-VALUE}).",
-            defaultValue = "out")
-    Path out;
+    @Mixin
+    OutputFolder out;
 
     @Option(names = "--seed", paramLabel = "N", description = "Overrides the scenario's seed.")
     Long seed;
@@ -61,7 +58,7 @@ final class SimulateCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         var chosen = seed == null ? scenario.get() : scenario.get().withSeed(seed);
-        return new ScenarioRun(chosen, out, events == EventsMode.file)
+        return new ScenarioRun(chosen, out.path, events == EventsMode.file)
                 .execute(spec.commandLine().getOut(), err);
     }
 }
