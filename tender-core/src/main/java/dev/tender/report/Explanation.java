@@ -1,6 +1,7 @@
 package dev.tender.report;
 
 import dev.tender.demand.Request;
+import dev.tender.event.EventSink;
 import dev.tender.event.OfferId;
 import dev.tender.event.ResponseOutcome;
 import dev.tender.event.TenderEvent;
@@ -12,10 +13,8 @@ import dev.tender.event.TenderEvent.Routed;
 import dev.tender.event.TenderEvent.Submitted;
 import dev.tender.time.Durations;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** One request's story in plain sentences, told from its events alone. */
@@ -25,37 +24,61 @@ public final class Explanation {
 
     /** The sentences for the events of one request, in log order. */
     public static List<String> of(List<TenderEvent> events) {
-        List<String> lines = new ArrayList<>();
-        Map<OfferId, Offered> offers = new HashMap<>();
-        Set<OfferId> awarded = new HashSet<>();
-        List<Responded> quotes = new ArrayList<>();
-        for (TenderEvent event : events) {
-            if (event instanceof Submitted s) {
-                lines.add(submitted(s));
-            } else if (event instanceof Routed r) {
-                lines.add(routed(r));
-            } else if (event instanceof Offered o) {
-                offers.put(o.offer(), o);
-                lines.add(offered(o));
-            } else if (event instanceof Responded r) {
-                if (r.units() > 0) {
-                    quotes.add(r);
+        Reading reading = new Reading();
+        events.forEach(reading::accept);
+        return reading.lines();
+    }
+
+    /** The sentences so far, and what the note on quotes not needed must know. */
+    private static final class Reading implements EventSink.ByKind {
+        final List<String> lines = new ArrayList<>();
+        final Set<OfferId> awarded = new HashSet<>();
+        final List<Responded> quotes = new ArrayList<>();
+
+        @Override
+        public void submitted(Submitted event) {
+            lines.add(Explanation.submitted(event));
+        }
+
+        @Override
+        public void routed(Routed event) {
+            lines.add(Explanation.routed(event));
+        }
+
+        @Override
+        public void offered(Offered event) {
+            lines.add(Explanation.offered(event));
+        }
+
+        @Override
+        public void responded(Responded event) {
+            if (event.units() > 0) {
+                quotes.add(event);
+            }
+            lines.add(Explanation.responded(event));
+        }
+
+        @Override
+        public void awarded(Awarded event) {
+            awarded.add(event.offer());
+            lines.add(Explanation.awarded(event));
+        }
+
+        @Override
+        public void closed(Closed event) {
+            lines.add(Explanation.closed(event));
+        }
+
+        List<String> lines() {
+            for (Responded quote : quotes) {
+                if (!awarded.contains(quote.offer()) && quote.reason() == null) {
+                    lines.add("Not awarded: " + quote.provider() + "'s " + quote.units() + " units at "
+                            + quote.unitPrice()
+                            + " were not needed; cheaper or earlier quotes filled the request first.");
                 }
-                lines.add(responded(r));
-            } else if (event instanceof Awarded a) {
-                awarded.add(a.offer());
-                lines.add(awarded(a));
-            } else if (event instanceof Closed c) {
-                lines.add(closed(c));
             }
+            return lines;
         }
-        for (Responded quote : quotes) {
-            if (!awarded.contains(quote.offer()) && quote.reason() == null) {
-                lines.add("Not awarded: " + quote.provider() + "'s " + quote.units() + " units at " + quote.unitPrice()
-                        + " were not needed; cheaper or earlier quotes filled the request first.");
-            }
-        }
-        return lines;
     }
 
     private static String submitted(Submitted event) {

@@ -12,7 +12,6 @@ import dev.tender.demand.RequestId;
 import dev.tender.event.EventSink;
 import dev.tender.event.OfferId;
 import dev.tender.event.OfferKind;
-import dev.tender.event.TenderEvent;
 import dev.tender.event.TenderEvent.Awarded;
 import dev.tender.event.TenderEvent.Closed;
 import dev.tender.event.TenderEvent.Offered;
@@ -40,7 +39,7 @@ import java.util.TreeMap;
  * Reads the event stream as it is written and keeps the totals of a {@link Summary}. It needs
  * nothing but the events and the world, so a summary can be rebuilt from any log.
  */
-public final class SummaryCollector implements EventSink {
+public final class SummaryCollector implements EventSink.ByKind {
 
     private final World world;
     private final Instant start;
@@ -153,23 +152,6 @@ public final class SummaryCollector implements EventSink {
         }
     }
 
-    @Override
-    public void accept(TenderEvent event) {
-        if (event instanceof Submitted s) {
-            submitted(s);
-        } else if (event instanceof Routed r) {
-            routed(r);
-        } else if (event instanceof Offered o) {
-            offered(o);
-        } else if (event instanceof Responded r) {
-            responded(r);
-        } else if (event instanceof Awarded a) {
-            awarded(a);
-        } else if (event instanceof Closed c) {
-            closed(c);
-        }
-    }
-
     private OpenRequest openRequest(RequestId id) {
         if (last == null || !last.request.id().equals(id)) {
             last = open.get(id);
@@ -177,7 +159,8 @@ public final class SummaryCollector implements EventSink {
         return last;
     }
 
-    private void submitted(Submitted event) {
+    @Override
+    public void submitted(Submitted event) {
         Request request = event.details();
         last = new OpenRequest(request);
         open.put(request.id(), last);
@@ -188,7 +171,8 @@ public final class SummaryCollector implements EventSink {
         totals.unitsRequested += request.units();
     }
 
-    private void routed(Routed event) {
+    @Override
+    public void routed(Routed event) {
         routes.merge(event.route(), 1L, Long::sum);
         OpenRequest request = openRequest(event.request());
         for (AgreementId id : event.agreements()) {
@@ -205,7 +189,8 @@ public final class SummaryCollector implements EventSink {
         }
     }
 
-    private void offered(Offered event) {
+    @Override
+    public void offered(Offered event) {
         if ((event.kind() == OfferKind.ROFR || event.kind() == OfferKind.MATCH) && event.agreement() != null) {
             RightTotals right = rights.get(event.agreement());
             if (right != null) {
@@ -217,7 +202,8 @@ public final class SummaryCollector implements EventSink {
         }
     }
 
-    private void responded(Responded event) {
+    @Override
+    public void responded(Responded event) {
         AgreementId agreement = rightOffers.isEmpty() ? null : rightOffers.get(event.offer());
         if (agreement == null) {
             return;
@@ -231,7 +217,8 @@ public final class SummaryCollector implements EventSink {
         }
     }
 
-    private void awarded(Awarded event) {
+    @Override
+    public void awarded(Awarded event) {
         OpenRequest request = openRequest(event.request());
         long hours = request.request.hours();
         unitsAwarded += event.units();
@@ -271,7 +258,8 @@ public final class SummaryCollector implements EventSink {
                 unitHoursByMonth.get(event.provider().value()));
     }
 
-    private void closed(Closed event) {
+    @Override
+    public void closed(Closed event) {
         OpenRequest request = open.remove(event.request());
         if (last == request) {
             last = null;

@@ -15,8 +15,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes {@code events.jsonl}: one JSON object per line, fields as DESIGN.md section 3 names them. */
-public final class JsonlEventWriter implements EventSink, AutoCloseable {
+/**
+ * Writes {@code events.jsonl}: one JSON object per line, fields as DESIGN.md section 3 names them.
+ * {@link #accept} writes an event whole; the methods by kind add only that kind's own fields.
+ */
+public final class JsonlEventWriter implements EventSink.ByKind, AutoCloseable {
 
     private static final int FLUSH_AT = 1 << 20;
 
@@ -38,32 +41,15 @@ public final class JsonlEventWriter implements EventSink, AutoCloseable {
         json.field("at", event.at());
         json.field("type", event.type());
         json.field("request", event.request().value());
-        if (event instanceof Submitted s) {
-            submitted(s);
-        } else if (event instanceof Routed r) {
-            json.field("route", r.route());
-            json.field("agreements", r.agreements());
-            json.field("eligible", r.eligible());
-            json.field("reason", r.reason());
-        } else if (event instanceof Offered o) {
-            offered(o);
-        } else if (event instanceof Responded r) {
-            responded(r);
-        } else if (event instanceof Awarded a) {
-            awarded(a);
-        } else if (event instanceof Closed c) {
-            json.field("outcome", c.outcome().name());
-            json.field("units", c.units());
-            json.field("reason", c.reason());
-            json.nullableField("cause", c.cause() == null ? null : c.cause().code());
-        }
+        EventSink.ByKind.super.accept(event);
         json.endObject();
         if (json.length() >= FLUSH_AT) {
             writeBuffer();
         }
     }
 
-    private void submitted(Submitted event) {
+    @Override
+    public void submitted(Submitted event) {
         var request = event.details();
         json.field("tenant", request.tenant());
         json.field("workload", request.workload());
@@ -76,7 +62,16 @@ public final class JsonlEventWriter implements EventSink, AutoCloseable {
         json.field("maxPrice", request.maxPrice());
     }
 
-    private void offered(Offered event) {
+    @Override
+    public void routed(Routed event) {
+        json.field("route", event.route());
+        json.field("agreements", event.agreements());
+        json.field("eligible", event.eligible());
+        json.field("reason", event.reason());
+    }
+
+    @Override
+    public void offered(Offered event) {
         json.field("offer", event.offer().value());
         json.field("provider", event.provider().value());
         json.field("kind", event.kind().name());
@@ -86,7 +81,8 @@ public final class JsonlEventWriter implements EventSink, AutoCloseable {
         json.field("matchPrice", event.matchPrice());
     }
 
-    private void responded(Responded event) {
+    @Override
+    public void responded(Responded event) {
         json.field("offer", event.offer().value());
         json.field("provider", event.provider().value());
         json.field("outcome", event.outcome().name());
@@ -97,7 +93,8 @@ public final class JsonlEventWriter implements EventSink, AutoCloseable {
         json.nullableField("reason", event.reason());
     }
 
-    private void awarded(Awarded event) {
+    @Override
+    public void awarded(Awarded event) {
         json.field("provider", event.provider().value());
         json.field("site", event.site().value());
         json.field("accelerator", event.accelerator());
@@ -107,6 +104,14 @@ public final class JsonlEventWriter implements EventSink, AutoCloseable {
         json.field("end", event.end());
         json.field("cost", event.cost());
         json.field("offer", event.offer().value());
+    }
+
+    @Override
+    public void closed(Closed event) {
+        json.field("outcome", event.outcome().name());
+        json.field("units", event.units());
+        json.field("reason", event.reason());
+        json.nullableField("cause", event.cause() == null ? null : event.cause().code());
     }
 
     private void writeBuffer() {
