@@ -50,15 +50,17 @@ public final class Broker implements OfferDesk {
     private final Map<RequestId, Tender> open = new HashMap<>();
     private long seq;
 
+    /** {@code footprint} is the world's, shared with the responders that were built from it. */
     public Broker(
             World world,
+            Footprint footprint,
             CapacityLedger ledger,
             Map<ProviderId, Responder> responders,
             Clock clock,
             Scheduler scheduler,
             EventSink sink) {
         this.world = world;
-        this.footprint = world.footprint();
+        this.footprint = footprint;
         this.routing =
                 new Routing(world.agreements(), footprint, world.defaults().offerWindow());
         this.ledger = ledger;
@@ -72,10 +74,6 @@ public final class Broker implements OfferDesk {
                 throw new IllegalArgumentException("provider " + provider.id() + " has no responder");
             }
         }
-    }
-
-    public Footprint footprint() {
-        return footprint;
     }
 
     public Burndown burndown() {

@@ -57,7 +57,7 @@ public final class Simulation {
                             ? new AutoResponder(provider, auto, footprint, ledger, clock, agenda)
                             : Responder.silent());
         }
-        this.broker = new Broker(scenario.world(), ledger, responders, clock, agenda, sink);
+        this.broker = new Broker(scenario.world(), footprint, ledger, responders, clock, agenda, sink);
     }
 
     public Run run(Progress progress) {
