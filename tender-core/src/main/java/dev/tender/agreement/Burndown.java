@@ -72,20 +72,22 @@ public final class Burndown {
     }
 
     /**
-     * The largest preference among the provider's commitments in force at {@code at} that cover
-     * the request and are not yet met; zero when there is none.
+     * The commitment with the largest preference among the provider's commitments in force at
+     * {@code at} that cover the request and are not yet met (the first of them on a tie); empty
+     * when there is none.
      */
-    public double preferenceFor(ProviderId provider, Request request, Instant at) {
-        double best = 0;
+    public Optional<Commitment> preferring(ProviderId provider, Request request, Instant at) {
+        Commitment best = null;
         for (Map.Entry<Commitment, Progress> entry : inOrder) {
             Commitment commitment = entry.getKey();
             if (entry.getValue().metAt == null
                     && commitment.provider().equals(provider)
-                    && commitment.covers(request, at)) {
-                best = Math.max(best, commitment.preference());
+                    && commitment.covers(request, at)
+                    && (best == null || commitment.preference() > best.preference())) {
+                best = commitment;
             }
         }
-        return best;
+        return Optional.ofNullable(best);
     }
 
     private Progress state(Commitment commitment) {

@@ -11,12 +11,12 @@ import java.util.Optional;
  * Rule 1: an exclusive in force that covers the request sends it to that provider alone, with the
  * holder's right-of-first-refusal window when it has one, else the default offer window.
  */
-public final class ExclusivityRule implements RoutingRule {
+final class ExclusivityRule implements RoutingRule {
 
     private final AgreementBook book;
     private final Duration offerWindow;
 
-    public ExclusivityRule(AgreementBook book, Duration offerWindow) {
+    ExclusivityRule(AgreementBook book, Duration offerWindow) {
         this.book = book;
         this.offerWindow = offerWindow;
     }
@@ -29,26 +29,31 @@ public final class ExclusivityRule implements RoutingRule {
         }
         ProviderId provider = clauses.get(0).provider();
         List<AgreementId> ids = clauses.stream().map(Exclusive::id).toList();
-        String named = String.join(" and ", ids.stream().map(AgreementId::value).toList());
-        String makes = ids.size() == 1 ? " makes " : " make ";
+        String makes = describe(clauses, provider);
         if (!serving.contains(provider)) {
             return Optional.of(new Route.ToExclusive(
                     ids,
                     provider,
                     offerWindow,
                     List.of(),
-                    named + makes + provider + " the only provider for this request, and " + provider + " has no "
-                            + request.accelerator() + " pool in an allowed region"));
+                    makes + ", and " + provider + " has no " + request.accelerator() + " pool in an allowed region"));
         }
         Duration window = book.rightOf(provider, request, at)
                 .map(RightOfFirstRefusal::window)
                 .orElse(offerWindow);
-        return Optional.of(new Route.ToExclusive(
-                ids,
-                provider,
-                window,
-                List.of(provider),
-                named + makes + provider + " the only provider for " + request.workload() + " " + request.accelerator()
-                        + " requests; no one else is asked"));
+        return Optional.of(
+                new Route.ToExclusive(ids, provider, window, List.of(provider), makes + "; no one else is asked"));
+    }
+
+    /** "azure-api makes azure the only provider for api requests", the clauses' own scopes named. */
+    private static String describe(List<Exclusive> clauses, ProviderId provider) {
+        StringBuilder named = new StringBuilder();
+        StringBuilder scopes = new StringBuilder();
+        for (int i = 0; i < clauses.size(); i++) {
+            String and = i == 0 ? "" : " and ";
+            named.append(and).append(clauses.get(i).id());
+            scopes.append(and).append(clauses.get(i).scope().requests());
+        }
+        return named + (clauses.size() == 1 ? " makes " : " make ") + provider + " the only provider for " + scopes;
     }
 }

@@ -12,11 +12,11 @@ import java.util.Optional;
  * first ({@code first-look}) or last with the power to match ({@code match}), provided the holder
  * can serve the request at all. When it cannot, the market rule decides and says why.
  */
-public final class FirstRefusalRule implements RoutingRule {
+final class FirstRefusalRule implements RoutingRule {
 
     private final AgreementBook book;
 
-    public FirstRefusalRule(AgreementBook book) {
+    FirstRefusalRule(AgreementBook book) {
         this.book = book;
     }
 
@@ -31,26 +31,31 @@ public final class FirstRefusalRule implements RoutingRule {
         if (!serving.contains(holder)) {
             return Optional.of(new Route.ToMarket(
                     serving,
-                    right.id() + " would give " + holder + " the first refusal, but " + holder + " has no "
-                            + request.accelerator() + " pool in an allowed region; "
+                    right.id() + " would give " + holder + " the first refusal of "
+                            + right.scope().requests() + ", but "
+                            + holder + " has no " + request.accelerator() + " pool in an allowed region; "
                             + MarketRule.describeMarket(serving)));
         }
         List<ProviderId> market =
                 serving.stream().filter(p -> !p.equals(holder)).toList();
+        String window = Durations.iso(right.window());
         if (right.mode() == RightOfFirstRefusal.Mode.FIRST_LOOK) {
             return Optional.of(new Route.FirstLook(
                     right,
                     serving,
                     market,
-                    right.id() + " gives " + holder + " the first look for " + Durations.iso(right.window())
-                            + (right.partial() ? ", and it may take part" : ", all or nothing")
+                    right.id() + " gives " + holder + " the first look at "
+                            + right.scope().requests() + " for "
+                            + window + (right.partial() ? ", and it may take part" : ", all or nothing")
                             + "; the market is asked only after it answers"));
         }
         return Optional.of(new Route.Match(
                 right,
                 serving,
                 market,
-                right.id() + " lets " + holder + " match the best market quote within " + Durations.iso(right.window())
-                        + " after the market has answered"));
+                right.id() + " lets " + holder + " match the best market quote for "
+                        + right.scope().requests()
+                        + " within " + window + " after the market has answered"
+                        + (right.partial() ? "" : ", all or nothing")));
     }
 }

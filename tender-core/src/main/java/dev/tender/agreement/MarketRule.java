@@ -3,15 +3,11 @@ package dev.tender.agreement;
 import dev.tender.demand.Request;
 import dev.tender.provider.ProviderId;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Rules 4 and 6: with no clause in the way, every provider that can serve the request is asked at once. */
-public final class MarketRule implements RoutingRule {
-
-    private final Map<List<ProviderId>, String> reasons = new HashMap<>();
+final class MarketRule implements RoutingRule {
 
     @Override
     public Optional<Route> apply(Request request, Instant at, List<ProviderId> serving) {
@@ -21,16 +17,17 @@ public final class MarketRule implements RoutingRule {
                     "no provider has a " + request.accelerator() + " pool in "
                             + (request.regions().isEmpty() ? "any region" : "regions " + request.regions())));
         }
-        // The same few lists of providers come back request after request; their sentence is made once.
-        return Optional.of(new Route.ToMarket(
-                serving, reasons.computeIfAbsent(serving, s -> "no clause covers this request; " + describeMarket(s))));
+        return Optional.of(new Route.ToMarket(serving, "no clause covers this request; " + describeMarket(serving)));
     }
 
     static String describeMarket(List<ProviderId> market) {
         if (market.isEmpty()) {
             return "no one else can serve it";
         }
-        return "the market ("
-                + String.join(", ", market.stream().map(ProviderId::value).toList()) + ") is asked";
+        StringBuilder text = new StringBuilder("the market (");
+        for (int i = 0; i < market.size(); i++) {
+            text.append(i == 0 ? "" : ", ").append(market.get(i));
+        }
+        return text.append(") is asked").toString();
     }
 }

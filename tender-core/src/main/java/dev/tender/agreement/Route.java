@@ -11,7 +11,7 @@ import java.util.List;
 public sealed interface Route {
 
     /** The route's name in the event log. */
-    String name();
+    RouteKind kind();
 
     /** Ids of the clauses that decided the route. */
     List<AgreementId> agreements();
@@ -35,8 +35,8 @@ public sealed interface Route {
         }
 
         @Override
-        public String name() {
-            return "EXCLUSIVE";
+        public RouteKind kind() {
+            return RouteKind.EXCLUSIVE;
         }
     }
 
@@ -49,8 +49,8 @@ public sealed interface Route {
         }
 
         @Override
-        public String name() {
-            return "ROFR_FIRST_LOOK";
+        public RouteKind kind() {
+            return RouteKind.ROFR_FIRST_LOOK;
         }
 
         @Override
@@ -68,8 +68,8 @@ public sealed interface Route {
         }
 
         @Override
-        public String name() {
-            return "ROFR_MATCH";
+        public RouteKind kind() {
+            return RouteKind.ROFR_MATCH;
         }
 
         @Override
@@ -85,8 +85,8 @@ public sealed interface Route {
         }
 
         @Override
-        public String name() {
-            return "MARKET";
+        public RouteKind kind() {
+            return RouteKind.MARKET;
         }
 
         @Override

@@ -21,7 +21,7 @@ public final class Routing {
 
     /** The route for {@code request} by the clauses in force at {@code at}. */
     public Route route(Request request, Instant at) {
-        List<ProviderId> serving = footprint.providersFor(request);
+        List<ProviderId> serving = footprint.providersFor(request.reach());
         for (RoutingRule rule : rules) {
             Optional<Route> route = rule.apply(request, at, serving);
             if (route.isPresent()) {

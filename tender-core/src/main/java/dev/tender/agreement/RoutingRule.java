@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /** One rule of section 2: decides the route, or stays silent and lets the next rule decide. */
 @FunctionalInterface
-public interface RoutingRule {
+interface RoutingRule {
 
     /**
      * @param serving providers with a pool of the request's accelerator in an allowed region

@@ -1,15 +1,18 @@
 package dev.tender.agreement;
 
+import dev.tender.catalog.AcceleratorId;
+import dev.tender.catalog.Region;
+import dev.tender.catalog.WorkloadClass;
 import dev.tender.demand.Request;
+import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Which requests a clause covers. An empty list means all. Regions are strict: a request is
  * covered only if every region it allows lies in the clause's regions, so a request that allows
  * any region is covered only by a clause without regions.
  */
-public record Scope(Set<String> workloads, Set<String> accelerators, Set<String> regions) {
+public record Scope(Set<WorkloadClass> workloads, Set<AcceleratorId> accelerators, Set<Region> regions) {
 
     public static final Scope EVERYTHING = new Scope(Set.of(), Set.of(), Set.of());
 
@@ -39,7 +42,7 @@ public record Scope(Set<String> workloads, Set<String> accelerators, Set<String>
                 && meet(regions, other.regions);
     }
 
-    private static boolean meet(Set<String> a, Set<String> b) {
+    private static <T> boolean meet(Set<T> a, Set<T> b) {
         return a.isEmpty() || b.isEmpty() || a.stream().anyMatch(b::contains);
     }
 
@@ -55,12 +58,38 @@ public record Scope(Set<String> workloads, Set<String> accelerators, Set<String>
         return text.toString();
     }
 
-    private static void describe(StringBuilder text, String name, Set<String> values) {
+    /**
+     * The requests the clause covers, as a reason names them: {@code training H100 requests in eu},
+     * {@code api requests}, {@code all requests}.
+     */
+    public String requests() {
+        StringBuilder text = new StringBuilder();
+        join(text, workloads, "/");
+        join(text, accelerators, "/");
+        text.append(text.isEmpty() && regions.isEmpty() ? "all requests" : "requests");
+        if (!regions.isEmpty()) {
+            text.append(" in ");
+            join(text, regions, " or ");
+        }
+        return text.toString().strip();
+    }
+
+    private static void join(StringBuilder text, Set<?> values, String separator) {
+        if (!values.isEmpty()) {
+            text.append(String.join(separator, sorted(values))).append(' ');
+        }
+    }
+
+    private static List<String> sorted(Set<?> values) {
+        return values.stream().map(Object::toString).sorted().toList();
+    }
+
+    private static void describe(StringBuilder text, String name, Set<?> values) {
         if (!values.isEmpty()) {
             if (!text.isEmpty()) {
                 text.append(", ");
             }
-            text.append(name).append(' ').append(String.join("/", new TreeSet<>(values)));
+            text.append(name).append(' ').append(String.join("/", sorted(values)));
         }
     }
 }

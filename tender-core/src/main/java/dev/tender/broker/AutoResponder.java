@@ -3,7 +3,7 @@ package dev.tender.broker;
 import dev.tender.capacity.CapacityLedger;
 import dev.tender.capacity.Footprint;
 import dev.tender.capacity.Pool;
-import dev.tender.capacity.TimeGrid;
+import dev.tender.capacity.Reach;
 import dev.tender.capacity.Window;
 import dev.tender.demand.Request;
 import dev.tender.event.OfferKind;
@@ -43,9 +43,10 @@ public final class AutoResponder implements Responder {
     private final CapacityLedger ledger;
     private final Clock clock;
     private final Scheduler scheduler;
+    /** Per reach, the pools that serve it and the one served from last. */
     private final Map<Reach, Candidates> candidates = new HashMap<>();
-    private Reach lastReach;
-    private Candidates lastCandidates;
+
+    private Candidates last;
 
     public AutoResponder(
             Provider provider,
@@ -88,12 +89,12 @@ public final class AutoResponder implements Responder {
         }
         Money price = offer.kind() == OfferKind.MATCH ? offer.matchPrice() : listPrice.get();
         Candidates candidates = candidates(request);
-        Window window = ledger.grid().cover(request.start(), request.seconds());
-        Optional<Answer.Take> whole = earliestWhole(offer, candidates, window, price);
+        Optional<Answer.Take> whole = earliestWhole(offer, candidates, price);
         if (whole.isPresent()) {
             return whole.get();
         }
         if (offer.partialAllowed()) {
+            Window window = ledger.grid().cover(request.start(), request.seconds());
             Optional<Answer.Take> part = largestPartAtStart(offer, candidates.pools, window, price);
             if (part.isPresent()) {
                 return part.get();
@@ -104,73 +105,48 @@ public final class AutoResponder implements Responder {
                 + request.hours() + "h");
     }
 
-    /** The pools that can serve requests of one accelerator and region list, and which to try first. */
+    /** The pools within one reach, and which to try first. */
     private static final class Candidates {
+        final Reach reach;
         final List<Pool> pools;
         /** The pool served from last: a full pool is then not tried again and again. */
         int next;
 
-        Candidates(List<Pool> pools) {
+        Candidates(Reach reach, List<Pool> pools) {
+            this.reach = reach;
             this.pools = pools;
         }
     }
 
-    private record Reach(String accelerator, List<String> regions) {}
-
     private Candidates candidates(Request request) {
         // A provider mostly hears of requests for the same accelerator and regions as the last one.
-        if (lastCandidates != null
-                && lastReach.accelerator().equals(request.accelerator())
-                && lastReach.regions().equals(request.regions())) {
-            return lastCandidates;
+        if (last != null
+                && last.reach.accelerator().equals(request.accelerator())
+                && last.reach.regions().equals(request.regions())) {
+            return last;
         }
-        lastReach = new Reach(request.accelerator(), request.regions());
-        lastCandidates = candidatesFor(request);
-        return lastCandidates;
+        last = candidates.computeIfAbsent(
+                request.reach(), reach -> new Candidates(reach, footprint.poolsOf(provider.id(), reach)));
+        return last;
     }
 
-    private Candidates candidatesFor(Request request) {
-        return candidates.computeIfAbsent(
-                new Reach(request.accelerator(), request.regions()),
-                reach -> new Candidates(footprint.poolsOf(provider.id(), reach.accelerator()).stream()
-                        .filter(pool -> request.allowsRegion(pool.region()))
-                        .toList()));
-    }
-
-    private Optional<Answer.Take> earliestWhole(Offer offer, Candidates candidates, Window window, Money price) {
+    private Optional<Answer.Take> earliestWhole(Offer offer, Candidates candidates, Money price) {
         Request request = offer.request();
-        List<Pool> pools = candidates.pools;
-        long needed = unitsFreeFor(offer.units());
-        int count = pools.size();
-        for (int k = 0; k < count; k++) {
-            int position = (candidates.next + k) % count;
-            if (ledger.fits(pools.get(position), needed, window)) {
-                return Optional.of(take(offer, candidates, position, price, request.start()));
-            }
-        }
-        // Nothing at the requested start: a later bucket boundary, each pool only trying to beat the best so far.
-        TimeGrid grid = ledger.grid();
-        long soonest = window.from() + 1;
-        long span = grid.span(request.seconds());
-        int bestPosition = -1;
-        long best = grid.floor(offer.latestStart()) + 1;
-        for (int k = 0; k < count && best > soonest; k++) {
-            int position = (candidates.next + k) % count;
-            long start = ledger.firstStartWithRoom(pools.get(position), needed, soonest, best - 1, span);
-            if (start >= 0) {
-                bestPosition = position;
-                best = start;
-            }
-        }
-        return bestPosition < 0
-                ? Optional.empty()
-                : Optional.of(take(offer, candidates, bestPosition, price, grid.startOf(best)));
-    }
-
-    private Answer.Take take(Offer offer, Candidates candidates, int position, Money price, Instant start) {
-        candidates.next = position;
-        return new Answer.Take(
-                offer.units(), price, candidates.pools.get(position).site().id(), start);
+        return ledger.earliestOpening(
+                        candidates.pools,
+                        candidates.next,
+                        unitsFreeFor(offer.units()),
+                        request.start(),
+                        request.seconds(),
+                        offer.latestStart())
+                .map(opening -> {
+                    candidates.next = opening.position();
+                    return new Answer.Take(
+                            offer.units(),
+                            price,
+                            candidates.pools.get(opening.position()).site().id(),
+                            opening.start());
+                });
     }
 
     private Optional<Answer.Take> largestPartAtStart(Offer offer, List<Pool> pools, Window window, Money price) {

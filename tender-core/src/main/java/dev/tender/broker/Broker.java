@@ -1,6 +1,7 @@
 package dev.tender.broker;
 
 import dev.tender.agreement.Burndown;
+import dev.tender.agreement.Commitment;
 import dev.tender.agreement.RightOfFirstRefusal;
 import dev.tender.agreement.Route;
 import dev.tender.agreement.Routing;
@@ -17,11 +18,11 @@ import dev.tender.event.TerminalState;
 import dev.tender.event.UnmetCause;
 import dev.tender.money.Money;
 import dev.tender.provider.ProviderId;
+import dev.tender.time.Instants;
 import dev.tender.world.World;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,8 +87,9 @@ public final class Broker implements OfferDesk {
     }
 
     /**
-     * Takes a request in and starts its tender. A request for an unknown accelerator or workload is
-     * logged and closed {@code REJECTED}; one whose id is still open is refused and not logged.
+     * Takes a request in and starts its tender. A request for an unknown accelerator or workload,
+     * or one that asks to start before it was submitted, is logged and closed {@code REJECTED}; one
+     * whose id is still open is refused and not logged.
      */
     public Reply submit(Request request) {
         if (open.containsKey(request.id())) {
@@ -95,7 +97,7 @@ public final class Broker implements OfferDesk {
         }
         Instant now = clock.instant();
         emit(new TenderEvent.Submitted(++seq, now, request));
-        Optional<String> invalid = invalidity(request);
+        Optional<String> invalid = invalidity(request, now);
         if (invalid.isPresent()) {
             emit(new TenderEvent.Closed(
                     ++seq, now, request.id(), TerminalState.REJECTED, 0, invalid.get(), UnmetCause.WITHDRAWN));
@@ -103,19 +105,23 @@ public final class Broker implements OfferDesk {
         }
         Route route = routing.route(request, now);
         emit(new TenderEvent.Routed(
-                ++seq, now, request.id(), route.name(), route.agreements(), route.eligible(), route.reason()));
+                ++seq, now, request.id(), route.kind(), route.agreements(), route.eligible(), route.reason()));
         Tender tender = new Tender(request, route, now);
         open.put(request.id(), tender);
         start(tender);
         return Reply.RECEIVED;
     }
 
-    private Optional<String> invalidity(Request request) {
+    private Optional<String> invalidity(Request request, Instant now) {
         if (!world.accelerators().containsKey(request.accelerator())) {
             return Optional.of("unknown accelerator " + request.accelerator());
         }
         if (!world.workloads().contains(request.workload())) {
             return Optional.of("unknown workload class " + request.workload());
+        }
+        if (request.start().isBefore(now)) {
+            return Optional.of("start " + Instants.iso(request.start()) + " is before the request was submitted at "
+                    + Instants.iso(now));
         }
         return Optional.empty();
     }
@@ -128,24 +134,23 @@ public final class Broker implements OfferDesk {
         } else if (route instanceof Route.ToExclusive exclusive) {
             ask(tender, Invitation.exclusive(exclusive));
         } else if (route instanceof Route.FirstLook firstLook) {
-            ask(tender, Invitation.firstLook(firstLook.right()));
+            ask(tender, Invitation.holderAlone(firstLook.right()));
         } else if (route instanceof Route.Match match && match.market().isEmpty()) {
-            ask(tender, Invitation.ownTerms(match.right()));
+            ask(tender, Invitation.holderAlone(match.right()));
         } else if (route instanceof Route.Match match) {
-            askMarket(tender, Stage.MATCH_MARKET, match.market());
+            askMarket(tender, match.market());
         } else {
-            askMarket(tender, Stage.MARKET, route.eligible());
+            askMarket(tender, route.eligible());
         }
     }
 
-    private void askMarket(Tender tender, Stage stage, List<ProviderId> market) {
-        ask(tender, Invitation.market(stage, market, world.defaults().rfqWindow()));
+    private void askMarket(Tender tender, List<ProviderId> market) {
+        ask(tender, Invitation.market(market, world.defaults().rfqWindow()));
     }
 
     private void ask(Tender tender, Invitation invitation) {
         Instant now = clock.instant();
-        Tender.Round round = new Tender.Round(now.plus(invitation.window()));
-        tender.stage = invitation.stage();
+        Tender.Round round = new Tender.Round(invitation.kind(), now.plus(invitation.window()));
         tender.round = round;
         Quote toMatch = invitation.toMatch();
         Money matchPrice = toMatch == null ? null : toMatch.unitPrice();
@@ -214,7 +219,6 @@ public final class Broker implements OfferDesk {
     private Reply decline(Tender.Asked asked, Answer.Decline decline) {
         Offer offer = asked.offer;
         Tender tender = asked.tender;
-        tender.answers++;
         tender.notes.add(() -> offer.provider() + " declined: " + decline.reason());
         responded(asked, ResponseOutcome.DECLINED, null, decline.reason());
         answered(asked);
@@ -255,7 +259,6 @@ public final class Broker implements OfferDesk {
     private void record(Tender.Asked asked, Quote quote, Quotes.Refusal refusal) {
         Offer offer = asked.offer;
         Tender tender = asked.tender;
-        tender.answers++;
         asked.round.quotes.add(quote);
         if (quote.awardable()) {
             tender.held.add(quote);
@@ -314,20 +317,35 @@ public final class Broker implements OfferDesk {
         finishRound(tender);
     }
 
+    /**
+     * What follows a round depends on the kind of offers it made and the request's route: the
+     * market after a first look, the holder's match after a match right's market, else the awards.
+     */
     private void finishRound(Tender tender) {
         Tender.Round round = tender.round;
-        switch (tender.stage) {
-            case EXCLUSIVE, MATCH_OWN_TERMS -> {
+        Route route = tender.route;
+        switch (round.kind) {
+            case EXCLUSIVE -> {
                 awardInRankOrder(tender, round.quotes);
-                close(tender, tender.stage == Stage.EXCLUSIVE ? UnmetCause.EXCLUSIVE : null);
+                close(tender, UnmetCause.EXCLUSIVE);
             }
-            case FIRST_LOOK -> afterFirstLook(tender, (Route.FirstLook) tender.route);
-            case MARKET -> {
-                awardInRankOrder(tender, round.quotes);
-                close(tender, null);
+            case ROFR -> {
+                if (route instanceof Route.FirstLook firstLook) {
+                    afterFirstLook(tender, firstLook);
+                } else {
+                    awardInRankOrder(tender, round.quotes);
+                    close(tender, null);
+                }
             }
-            case MATCH_MARKET -> afterMatchMarket(tender, (Route.Match) tender.route, round.quotes);
-            case MATCH_HOLDER -> afterMatch(tender, round.quotes);
+            case RFQ -> {
+                if (route instanceof Route.Match match) {
+                    afterMatchMarket(tender, match, round.quotes);
+                } else {
+                    awardInRankOrder(tender, round.quotes);
+                    close(tender, null);
+                }
+            }
+            case MATCH -> afterMatch(tender, round.quotes);
         }
     }
 
@@ -340,19 +358,15 @@ public final class Broker implements OfferDesk {
             close(tender, null);
             return;
         }
-        askMarket(tender, Stage.MARKET, route.market());
+        askMarket(tender, route.market());
     }
 
     private void afterMatchMarket(Tender tender, Route.Match route, List<Quote> marketQuotes) {
-        Optional<Quote> best = marketQuotes.stream()
-                .filter(Quote::awardable)
-                .min(Comparator.comparing(Quote::unitPrice)
-                        .thenComparing(Quote::start)
-                        .thenComparing(q -> q.offer().provider()));
+        Optional<Quote> best = Quotes.best(marketQuotes);
         RightOfFirstRefusal right = route.right();
         if (best.isEmpty()) {
             tender.notes.add(() -> "the market gave no quote, so " + right.holder() + " was asked on its own terms");
-            ask(tender, Invitation.ownTerms(right));
+            ask(tender, Invitation.holderAlone(right));
             return;
         }
         ask(tender, Invitation.match(right, best.get()));
@@ -367,7 +381,14 @@ public final class Broker implements OfferDesk {
 
     private void awardInRankOrder(Tender tender, List<Quote> quotes) {
         Instant now = clock.instant();
-        for (Quote quote : Quotes.inRankOrder(quotes, burndown, tender.request, tender.submitted)) {
+        List<Quotes.Ranked> ranked = Quotes.inRankOrder(quotes, burndown, tender.request, tender.submitted);
+        for (Commitment commitment : Quotes.decidingCommitments(ranked, tender.remaining())) {
+            if (!tender.rankedBy.contains(commitment)) {
+                tender.rankedBy.add(commitment);
+            }
+        }
+        for (Quotes.Ranked rank : ranked) {
+            Quote quote = rank.quote();
             int units = Math.min(quote.units(), tender.remaining());
             if (units > 0) {
                 award(tender, quote, units, now);
@@ -422,15 +443,20 @@ public final class Broker implements OfferDesk {
         closeAs(tender, state, state == TerminalState.FULFILLED ? null : causeOf(tender, shortfallCause));
     }
 
-    private UnmetCause causeOf(Tender tender, UnmetCause given) {
+    /**
+     * Why units went unmet, by one precedence (the first that applies): the exclusive clause that
+     * allowed one seller; no provider able to serve; a provider asked that never answered (it might
+     * have had the units); a quote refused for its price; else the providers had no more capacity.
+     */
+    private static UnmetCause causeOf(Tender tender, UnmetCause given) {
         if (given != null) {
             return given;
         }
+        if (tender.lapses > 0) {
+            return UnmetCause.NO_ANSWER;
+        }
         if (tender.overPrice > 0) {
             return UnmetCause.OVER_MAX_PRICE;
-        }
-        if (tender.answers == 0 && tender.lapses > 0) {
-            return UnmetCause.NO_ANSWER;
         }
         return UnmetCause.NO_CAPACITY;
     }

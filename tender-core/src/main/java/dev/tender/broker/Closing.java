@@ -5,14 +5,25 @@ import dev.tender.agreement.Route;
 import dev.tender.event.TerminalState;
 import dev.tender.event.UnmetCause;
 
-/** The sentence a {@code CLOSED} event carries: the clause that routed the request, what was awarded, and why the rest was not. */
+/**
+ * The sentence a {@code CLOSED} event carries: the clause that routed the request, the commitment
+ * whose preference decided the ranking if one did, what was awarded, and why the rest was not.
+ */
 final class Closing {
 
     private Closing() {}
 
     static String reason(Tender tender, TerminalState state, UnmetCause cause) {
         StringBuilder text = new StringBuilder(128);
-        text.append(clause(tender.route)).append(": ");
+        text.append(clause(tender.route));
+        for (int i = 0; i < tender.rankedBy.size(); i++) {
+            text.append(i == 0 ? ", ranked by " : " and ")
+                    .append(tender.rankedBy.get(i).id());
+        }
+        if (!tender.rankedBy.isEmpty()) {
+            text.append(tender.rankedBy.size() == 1 ? "'s preference" : "'s preferences");
+        }
+        text.append(": ");
         int units = tender.request.units();
         if (tender.awards.isEmpty()) {
             text.append("nothing awarded");

@@ -9,11 +9,11 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * One round of offers, as a stage of the tender asks for it: who is asked, as what, for how long,
- * under which clause, whether part may be taken, and for a match the quote to match.
+ * One round of offers: who is asked, as what, for how long, under which clause, whether part may
+ * be taken, and for a match the quote to match. The kind of offer and the request's route say
+ * which round of its tender this is.
  */
 record Invitation(
-        Stage stage,
         List<ProviderId> providers,
         OfferKind kind,
         Duration window,
@@ -23,7 +23,6 @@ record Invitation(
 
     static Invitation exclusive(Route.ToExclusive route) {
         return new Invitation(
-                Stage.EXCLUSIVE,
                 List.of(route.provider()),
                 OfferKind.EXCLUSIVE,
                 route.window(),
@@ -32,26 +31,19 @@ record Invitation(
                 null);
     }
 
-    static Invitation firstLook(RightOfFirstRefusal right) {
-        return holderAlone(Stage.FIRST_LOOK, right);
-    }
-
-    /** Rule 8: with no market quote, the holder of a match right is asked as in a first look. */
-    static Invitation ownTerms(RightOfFirstRefusal right) {
-        return holderAlone(Stage.MATCH_OWN_TERMS, right);
-    }
-
-    private static Invitation holderAlone(Stage stage, RightOfFirstRefusal right) {
+    /** The holder alone: a first look (rule 2), or on its own terms when the market gave no quote (rule 8). */
+    static Invitation holderAlone(RightOfFirstRefusal right) {
         return new Invitation(
-                stage, List.of(right.holder()), OfferKind.ROFR, right.window(), right.id(), right.partial(), null);
+                List.of(right.holder()), OfferKind.ROFR, right.window(), right.id(), right.partial(), null);
     }
 
+    /** Rule 3: the holder may match the best market quote; an all-or-nothing right binds the match too. */
     static Invitation match(RightOfFirstRefusal right, Quote best) {
         return new Invitation(
-                Stage.MATCH_HOLDER, List.of(right.holder()), OfferKind.MATCH, right.window(), right.id(), true, best);
+                List.of(right.holder()), OfferKind.MATCH, right.window(), right.id(), right.partial(), best);
     }
 
-    static Invitation market(Stage stage, List<ProviderId> market, Duration rfqWindow) {
-        return new Invitation(stage, market, OfferKind.RFQ, rfqWindow, null, true, null);
+    static Invitation market(List<ProviderId> market, Duration rfqWindow) {
+        return new Invitation(market, OfferKind.RFQ, rfqWindow, null, true, null);
     }
 }

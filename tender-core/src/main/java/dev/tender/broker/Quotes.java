@@ -1,12 +1,16 @@
 package dev.tender.broker;
 
 import dev.tender.agreement.Burndown;
+import dev.tender.agreement.Commitment;
 import dev.tender.demand.Request;
 import dev.tender.event.OfferKind;
 import dev.tender.money.Money;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The checks a provider's answer passes through, and the order in which quotes are awarded. */
@@ -71,40 +75,106 @@ final class Quotes {
     }
 
     /**
-     * Rule 4: the awardable quotes by effective unit price, then earliest start, then provider id.
-     * A provider with a commitment in force at submission and not met by now ranks as if its price
-     * were lower by the commitment's preference.
+     * The order of quotes, written once for ranking (rule 4) and for the best market terms a match
+     * must meet (rule 3). A quote comes before another when it has
+     *
+     * <ol>
+     *   <li>the lower price: for ranking the effective price, a committed provider's quote lowered
+     *       by its commitment's preference; for the terms to match, the quoted price;
+     *   <li>then the earlier start;
+     *   <li>then the provider id that sorts first, for determinism.
+     * </ol>
+     *
+     * Quotes equal in all three keep the order they arrived in.
      */
-    static List<Quote> inRankOrder(List<Quote> quotes, Burndown burndown, Request request, Instant submitted) {
-        Quote[] order = new Quote[quotes.size()];
-        long[] effective = new long[quotes.size()];
+    static int compare(long micros, Quote quote, long otherMicros, Quote other) {
+        if (micros != otherMicros) {
+            return micros < otherMicros ? -1 : 1;
+        }
+        int byStart = quote.start().compareTo(other.start());
+        return byStart != 0
+                ? byStart
+                : quote.offer().provider().compareTo(other.offer().provider());
+    }
+
+    private static int byQuotedPrice(Quote quote, Quote other) {
+        return compare(quote.unitPrice().micros(), quote, other.unitPrice().micros(), other);
+    }
+
+    /** The best market terms: the first awardable quote by quoted price, start and provider. */
+    static Optional<Quote> best(List<Quote> quotes) {
+        Quote best = null;
+        for (Quote quote : quotes) {
+            if (quote.awardable() && (best == null || byQuotedPrice(quote, best) < 0)) {
+                best = quote;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** A quote in rank order, with the commitment whose preference lowered its effective price (null: none). */
+    record Ranked(Quote quote, long effectiveMicros, Commitment preferredBy) {}
+
+    /**
+     * Rule 4: the awardable quotes in rank order. A provider with a commitment in force at
+     * submission and not met by now ranks as if its price were lower by the commitment's
+     * preference.
+     */
+    static List<Ranked> inRankOrder(List<Quote> quotes, Burndown burndown, Request request, Instant submitted) {
+        Ranked[] order = new Ranked[quotes.size()];
         int count = 0;
         for (Quote quote : quotes) {
             if (quote.awardable()) {
-                double preference = burndown.preferenceFor(quote.offer().provider(), request, submitted);
-                long micros = Math.round(quote.unitPrice().micros() * (1 - preference));
+                Commitment preferring = burndown.preferring(quote.offer().provider(), request, submitted)
+                        .orElse(null);
+                long micros = preferring == null
+                        ? quote.unitPrice().micros()
+                        : Math.round(quote.unitPrice().micros() * (1 - preferring.preference()));
                 // A round has a handful of quotes: insertion keeps equals in arrival order, as a stable sort would.
                 int at = count++;
-                while (at > 0 && ranksBefore(micros, quote, effective[at - 1], order[at - 1])) {
+                while (at > 0 && compare(micros, quote, order[at - 1].effectiveMicros(), order[at - 1].quote()) < 0) {
                     order[at] = order[at - 1];
-                    effective[at] = effective[at - 1];
                     at--;
                 }
-                order[at] = quote;
-                effective[at] = micros;
+                order[at] = new Ranked(quote, micros, preferring);
             }
         }
         return Arrays.asList(order).subList(0, count);
     }
 
-    private static boolean ranksBefore(long micros, Quote quote, long otherMicros, Quote other) {
-        if (micros != otherMicros) {
-            return micros < otherMicros;
+    /**
+     * The commitments whose preference changed who is awarded what: the units each quote gets in
+     * rank order differ from the units it would get by quoted price alone. Empty when no
+     * preference applied, or when it made no difference (every quote filled anyway).
+     */
+    static List<Commitment> decidingCommitments(List<Ranked> ranked, int units) {
+        List<Commitment> deciding = new ArrayList<>(1);
+        if (ranked.stream().allMatch(r -> r.preferredBy() == null)) {
+            return deciding;
         }
-        int byStart = quote.start().compareTo(other.start());
-        if (byStart != 0) {
-            return byStart < 0;
+        List<Ranked> byPrice = new ArrayList<>(ranked);
+        // Stable: equal quotes keep their arrival order, as in the ranking itself.
+        byPrice.sort((a, b) -> byQuotedPrice(a.quote(), b.quote()));
+        Map<Quote, Integer> withPreference = allocation(ranked, units);
+        Map<Quote, Integer> byPriceAlone = allocation(byPrice, units);
+        for (Ranked r : ranked) {
+            if (r.preferredBy() != null
+                    && withPreference.get(r.quote()) > byPriceAlone.get(r.quote())
+                    && !deciding.contains(r.preferredBy())) {
+                deciding.add(r.preferredBy());
+            }
         }
-        return quote.offer().provider().compareTo(other.offer().provider()) < 0;
+        return deciding;
+    }
+
+    private static Map<Quote, Integer> allocation(List<Ranked> order, int units) {
+        Map<Quote, Integer> allocated = new IdentityHashMap<>();
+        int remaining = units;
+        for (Ranked r : order) {
+            int taken = Math.min(r.quote().units(), remaining);
+            allocated.put(r.quote(), taken);
+            remaining -= taken;
+        }
+        return allocated;
     }
 }

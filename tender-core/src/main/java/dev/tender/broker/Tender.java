@@ -1,8 +1,10 @@
 package dev.tender.broker;
 
+import dev.tender.agreement.Commitment;
 import dev.tender.agreement.Route;
 import dev.tender.demand.Request;
 import dev.tender.event.OfferId;
+import dev.tender.event.OfferKind;
 import dev.tender.money.Money;
 import dev.tender.provider.ProviderId;
 import java.time.Instant;
@@ -24,11 +26,12 @@ final class Tender {
     final List<Supplier<String>> notes = new ArrayList<>();
 
     final List<Quote> held = new ArrayList<>();
-    Stage stage;
+    /** Commitments whose preference changed who was awarded what. */
+    final List<Commitment> rankedBy = new ArrayList<>(1);
+
     Round round;
     int awarded;
     int offersMade;
-    int answers;
     int lapses;
     int overPrice;
 
@@ -67,14 +70,18 @@ final class Tender {
         return null;
     }
 
-    /** The offers of one stage, answered or not; it ends when all are answered or at the deadline. */
+    /** The offers of one round, answered or not; it ends when all are answered or at the deadline. */
     static final class Round {
+        /** What the providers were asked as: with the route, which round of the tender this is. */
+        final OfferKind kind;
+
         final Instant deadline;
         final List<Asked> asked = new ArrayList<>();
         final List<Quote> quotes = new ArrayList<>();
         int pending;
 
-        Round(Instant deadline) {
+        Round(OfferKind kind, Instant deadline) {
+            this.kind = kind;
             this.deadline = deadline;
         }
     }

@@ -1,27 +1,27 @@
 package dev.tender.capacity;
 
-import dev.tender.ids.Ids;
+import dev.tender.catalog.AcceleratorId;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Objects;
 
 /**
  * A kind of chip. {@code h100e} is its speed in H100-equivalents; {@code kw} its all-in facility
- * power per unit, which turns a site's megawatts into units.
+ * power per unit, which turns a site's megawatts into units. Both are kept as the decimals the
+ * scenario wrote, so the conversion is exact.
  */
-public record Accelerator(String name, double h100e, double kw) {
+public record Accelerator(AcceleratorId id, BigDecimal h100e, BigDecimal kw) {
 
     public Accelerator {
-        Ids.requireValid("accelerator name", name);
-        if (!(h100e > 0) || !(kw > 0)) {
-            throw new IllegalArgumentException("accelerator " + name + " needs positive h100e and kw");
+        Objects.requireNonNull(id, "id");
+        if (h100e.signum() <= 0 || kw.signum() <= 0) {
+            throw new IllegalArgumentException("accelerator " + id + " needs positive h100e and kw");
         }
     }
 
-    /** Units a site of {@code megawatts} holds: {@code floor(MW x 1000 / kw)}. */
-    public int unitsFor(double megawatts) {
-        // The epsilon keeps 200 MW / 2.5 kW at 80000 despite binary fractions.
-        double units = Math.floor(megawatts * 1000.0 / kw + 1e-9);
-        if (units > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(megawatts + " MW of " + name + " is more units than Tender counts");
-        }
-        return (int) units;
+    /** Units a site of {@code megawatts} holds: {@code floor(MW x 1000 / kw)}, in exact decimal arithmetic. */
+    public long unitsFor(BigDecimal megawatts) {
+        BigDecimal units = megawatts.movePointRight(3).divide(kw, 0, RoundingMode.FLOOR);
+        return units.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0 ? Long.MAX_VALUE : units.longValue();
     }
 }

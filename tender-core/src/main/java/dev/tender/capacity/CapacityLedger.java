@@ -54,7 +54,11 @@ public final class CapacityLedger {
         return Math.max(0, Math.min(grid.buckets(), bucket));
     }
 
-    /** Units free in {@code pool} throughout {@code [start, start + length)}. */
+    /**
+     * Units free in {@code pool} throughout {@code [start, start + length)}. The engine reads the
+     * ledger in buckets; this reads it in time, for views of capacity (and the tests that pin the
+     * rounding).
+     */
     public long freeOver(Pool pool, Instant start, Duration length) {
         return freeOver(pool, grid.cover(start, length));
     }
@@ -64,8 +68,47 @@ public final class CapacityLedger {
         return trees[pool.index()].min(window.from(), window.to());
     }
 
+    /** Where and when units can first be taken: the pool's position in the list searched, and the start. */
+    public record Opening(int position, Instant start) {}
+
+    /**
+     * The earliest start in {@code [start, latest]} at which one of {@code pools} has {@code units}
+     * free for {@code seconds}: {@code start} itself when a pool has room then, else the first
+     * bucket boundary at which one has. Pools are tried in list order beginning at {@code first}
+     * and wrapping round; at equal starts the first tried wins. Costs one window query per pool at
+     * the requested start, then per pool a skip through its short buckets, each pool only looking
+     * before the best start found so far.
+     */
+    public Optional<Opening> earliestOpening(
+            List<Pool> pools, int first, long units, Instant start, long seconds, Instant latest) {
+        if (latest.isBefore(start) || pools.isEmpty()) {
+            return Optional.empty();
+        }
+        Window window = grid.cover(start, seconds);
+        int count = pools.size();
+        for (int k = 0; k < count; k++) {
+            int position = (first + k) % count;
+            if (fits(pools.get(position), units, window)) {
+                return Optional.of(new Opening(position, start));
+            }
+        }
+        long soonest = window.from() + 1;
+        long span = grid.span(seconds);
+        int bestPosition = -1;
+        long best = grid.floor(latest) + 1;
+        for (int k = 0; k < count && best > soonest; k++) {
+            int position = (first + k) % count;
+            long bucket = firstStartWithRoom(pools.get(position), units, soonest, best - 1, span);
+            if (bucket >= 0) {
+                bestPosition = position;
+                best = bucket;
+            }
+        }
+        return bestPosition < 0 ? Optional.empty() : Optional.of(new Opening(bestPosition, grid.startOf(best)));
+    }
+
     /** True when {@code units} are free in every bucket of {@code window}. */
-    public boolean fits(Pool pool, long units, Window window) {
+    private boolean fits(Pool pool, long units, Window window) {
         BucketTree tree = trees[pool.index()];
         if (window.from() < 0 || window.to() > tree.size()) {
             return units <= 0;
@@ -75,26 +118,10 @@ public final class CapacityLedger {
     }
 
     /**
-     * The earliest start in {@code [earliest, latest]} at which {@code units} are free for {@code
-     * length}: {@code earliest} itself, or else the first bucket boundary that works. This is the
-     * auto responder's rule for one pool, which it applies across its pools in bucket numbers.
-     */
-    public Optional<Instant> earliestStart(Pool pool, long units, Instant earliest, Instant latest, Duration length) {
-        if (latest.isBefore(earliest)) {
-            return Optional.empty();
-        }
-        if (fits(pool, units, grid.cover(earliest, length))) {
-            return Optional.of(earliest);
-        }
-        long bucket = firstStartWithRoom(pool, units, grid.floor(earliest) + 1, grid.floor(latest), grid.span(length));
-        return bucket < 0 ? Optional.empty() : Optional.of(grid.startOf(bucket));
-    }
-
-    /**
      * The first bucket in {@code [first, last]} from which {@code units} are free for {@code span}
      * buckets, or -1.
      */
-    public long firstStartWithRoom(Pool pool, long units, long first, long last, long span) {
+    private long firstStartWithRoom(Pool pool, long units, long first, long last, long span) {
         BucketTree tree = trees[pool.index()];
         long candidate = Math.max(0, first);
         long end = Math.min(last, tree.size() - span);

@@ -1,5 +1,7 @@
 package dev.tender.capacity;
 
+import dev.tender.catalog.AcceleratorId;
+import dev.tender.catalog.Region;
 import dev.tender.provider.ProviderId;
 import dev.tender.provider.Site;
 import java.time.Instant;
@@ -10,7 +12,7 @@ import java.util.Objects;
  * One accelerator at one site. Its capacity is a step function of time: the steps add up. {@code
  * index} is the pool's place in its world, so the ledger can find it without hashing.
  */
-public record Pool(int index, Site site, String accelerator, List<CapacityStep> steps) {
+public record Pool(int index, Site site, AcceleratorId accelerator, List<CapacityStep> steps) {
 
     public Pool {
         Objects.requireNonNull(site, "site");
@@ -25,7 +27,7 @@ public record Pool(int index, Site site, String accelerator, List<CapacityStep> 
         return site.provider();
     }
 
-    public String region() {
+    public Region region() {
         return site.region();
     }
 

@@ -1,5 +1,8 @@
 package dev.tender.demand;
 
+import dev.tender.catalog.AcceleratorId;
+import dev.tender.catalog.Region;
+import dev.tender.catalog.WorkloadClass;
 import dev.tender.money.Money;
 import dev.tender.time.Span;
 import java.time.Duration;
@@ -14,10 +17,10 @@ import java.util.Objects;
  * {@code until} bound when it submits (null: the scenario's start and horizon).
  */
 public record Generator(
-        String id,
-        String tenant,
-        String workload,
-        String accelerator,
+        GeneratorId id,
+        TenantId tenant,
+        WorkloadClass workload,
+        AcceleratorId accelerator,
         Span every,
         IntRange units,
         IntRange hours,
@@ -25,7 +28,7 @@ public record Generator(
         Duration flex,
         double growth,
         Money maxPrice,
-        List<String> regions,
+        List<Region> regions,
         Instant from,
         Instant until) {
 

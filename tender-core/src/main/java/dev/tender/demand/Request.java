@@ -1,5 +1,9 @@
 package dev.tender.demand;
 
+import dev.tender.capacity.Reach;
+import dev.tender.catalog.AcceleratorId;
+import dev.tender.catalog.Region;
+import dev.tender.catalog.WorkloadClass;
 import dev.tender.money.Money;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,23 +17,23 @@ import java.util.Objects;
  */
 public record Request(
         RequestId id,
-        String tenant,
-        String workload,
-        String accelerator,
+        TenantId tenant,
+        WorkloadClass workload,
+        AcceleratorId accelerator,
         int units,
         Instant start,
         int hours,
         Duration flex,
-        List<String> regions,
+        List<Region> regions,
         Money maxPrice) {
 
     public Request {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(flex, "flex");
-        require(tenant != null && !tenant.isBlank(), "tenant is required");
-        require(workload != null && !workload.isBlank(), "workload is required");
-        require(accelerator != null && !accelerator.isBlank(), "accelerator is required");
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(workload, "workload");
+        Objects.requireNonNull(accelerator, "accelerator");
         if (units <= 0) {
             throw new IllegalArgumentException("units must be positive, not " + units);
         }
@@ -46,7 +50,7 @@ public record Request(
         }
     }
 
-    private static boolean repeats(List<String> regions) {
+    private static boolean repeats(List<Region> regions) {
         for (int i = 0; i < regions.size(); i++) {
             for (int j = i + 1; j < regions.size(); j++) {
                 if (regions.get(i).equals(regions.get(j))) {
@@ -76,7 +80,12 @@ public record Request(
         return start.plus(flex);
     }
 
-    public boolean allowsRegion(String region) {
+    /** The accelerator and the regions: what decides which pools could serve it. */
+    public Reach reach() {
+        return new Reach(accelerator, regions);
+    }
+
+    public boolean allowsRegion(Region region) {
         return regions.isEmpty() || regions.contains(region);
     }
 

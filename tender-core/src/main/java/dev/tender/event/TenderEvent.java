@@ -1,6 +1,8 @@
 package dev.tender.event;
 
 import dev.tender.agreement.AgreementId;
+import dev.tender.agreement.RouteKind;
+import dev.tender.catalog.AcceleratorId;
 import dev.tender.demand.Request;
 import dev.tender.demand.RequestId;
 import dev.tender.money.Money;
@@ -11,7 +13,7 @@ import java.util.List;
 
 /**
  * Every decision the engine takes, in the order it takes them. The log is a public interface
- * (DESIGN.md section 3): names and meanings of these fields do not change without a version bump.
+ * (DESIGN.md section 3) whose format {@link EventSchema} writes down once.
  */
 public sealed interface TenderEvent {
 
@@ -23,17 +25,15 @@ public sealed interface TenderEvent {
 
     RequestId request();
 
-    String type();
+    /** The name of its type in the log; see {@link EventSchema}. */
+    default String type() {
+        return EventSchema.of(this).name();
+    }
 
     record Submitted(long seq, Instant at, Request details) implements TenderEvent {
         @Override
         public RequestId request() {
             return details.id();
-        }
-
-        @Override
-        public String type() {
-            return "SUBMITTED";
         }
     }
 
@@ -41,7 +41,7 @@ public sealed interface TenderEvent {
             long seq,
             Instant at,
             RequestId request,
-            String route,
+            RouteKind route,
             List<AgreementId> agreements,
             List<ProviderId> eligible,
             String reason)
@@ -49,11 +49,6 @@ public sealed interface TenderEvent {
         public Routed {
             agreements = List.copyOf(agreements);
             eligible = List.copyOf(eligible);
-        }
-
-        @Override
-        public String type() {
-            return "ROUTED";
         }
     }
 
@@ -69,12 +64,7 @@ public sealed interface TenderEvent {
             Instant deadline,
             AgreementId agreement,
             Money matchPrice)
-            implements TenderEvent {
-        @Override
-        public String type() {
-            return "OFFERED";
-        }
-    }
+            implements TenderEvent {}
 
     /** {@code unitPrice}, {@code site} and {@code start} are null when declined or lapsed; {@code reason} may be null. */
     record Responded(
@@ -89,12 +79,7 @@ public sealed interface TenderEvent {
             SiteId site,
             Instant start,
             String reason)
-            implements TenderEvent {
-        @Override
-        public String type() {
-            return "RESPONDED";
-        }
-    }
+            implements TenderEvent {}
 
     record Awarded(
             long seq,
@@ -102,19 +87,14 @@ public sealed interface TenderEvent {
             RequestId request,
             ProviderId provider,
             SiteId site,
-            String accelerator,
+            AcceleratorId accelerator,
             int units,
             Money unitPrice,
             Instant start,
             Instant end,
             Money cost,
             OfferId offer)
-            implements TenderEvent {
-        @Override
-        public String type() {
-            return "AWARDED";
-        }
-    }
+            implements TenderEvent {}
 
     /**
      * The request's last event. {@code cause} names, as a short code, why units went unmet (null
@@ -122,10 +102,5 @@ public sealed interface TenderEvent {
      */
     record Closed(
             long seq, Instant at, RequestId request, TerminalState outcome, int units, String reason, UnmetCause cause)
-            implements TenderEvent {
-        @Override
-        public String type() {
-            return "CLOSED";
-        }
-    }
+            implements TenderEvent {}
 }

@@ -1,12 +1,13 @@
 package dev.tender.provider;
 
+import dev.tender.catalog.AcceleratorId;
 import dev.tender.money.Money;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /** What a provider charges per unit-hour, by accelerator. */
-public record PriceList(Map<String, Money> byAccelerator) {
+public record PriceList(Map<AcceleratorId, Money> byAccelerator) {
 
     public PriceList {
         byAccelerator = Map.copyOf(byAccelerator);
@@ -17,7 +18,7 @@ public record PriceList(Map<String, Money> byAccelerator) {
         });
     }
 
-    public Optional<Money> priceOf(String accelerator) {
+    public Optional<Money> priceOf(AcceleratorId accelerator) {
         return Optional.ofNullable(byAccelerator.get(accelerator));
     }
 

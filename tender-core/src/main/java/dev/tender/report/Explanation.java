@@ -86,7 +86,14 @@ public final class Explanation {
         return "At " + event.at() + " " + r.tenant() + " asked for " + r.units() + " " + r.accelerator() + " for "
                 + r.hours() + "h of " + r.workload() + ", starting " + r.start()
                 + (r.flex().isZero() ? "" : " or up to " + Durations.iso(r.flex()) + " later") + ", "
-                + (r.regions().isEmpty() ? "in any region" : "in " + String.join(" or ", r.regions()))
+                + (r.regions().isEmpty()
+                        ? "in any region"
+                        : "in "
+                                + String.join(
+                                        " or ",
+                                        r.regions().stream()
+                                                .map(Object::toString)
+                                                .toList()))
                 + (r.maxPrice() == null ? "" : ", at no more than " + r.maxPrice() + " per unit-hour") + ".";
     }
 

@@ -7,6 +7,7 @@ import dev.tender.agreement.Commitment;
 import dev.tender.agreement.Exclusive;
 import dev.tender.agreement.RightOfFirstRefusal;
 import dev.tender.capacity.Pool;
+import dev.tender.catalog.WorkloadClass;
 import dev.tender.demand.Request;
 import dev.tender.demand.RequestId;
 import dev.tender.event.EventSink;
@@ -55,7 +56,7 @@ public final class SummaryCollector implements EventSink.ByKind {
 
     // Hash maps while counting; the summary sorts them.
     private final Map<String, ProviderTotals> providers = new HashMap<>();
-    private final Map<String, WorkloadTotals> workloads = new HashMap<>();
+    private final Map<WorkloadClass, WorkloadTotals> workloads = new HashMap<>();
     private final Map<AgreementId, RightTotals> rights = new LinkedHashMap<>();
     private final Map<AgreementId, ExclusiveTotals> exclusives = new LinkedHashMap<>();
     /** Offers made under a right of first refusal, until their request closes. */
@@ -173,7 +174,7 @@ public final class SummaryCollector implements EventSink.ByKind {
 
     @Override
     public void routed(Routed event) {
-        routes.merge(event.route(), 1L, Long::sum);
+        routes.merge(event.route().name(), 1L, Long::sum);
         OpenRequest request = openRequest(event.request());
         for (AgreementId id : event.agreements()) {
             ExclusiveTotals exclusive = exclusives.get(id);
@@ -363,7 +364,7 @@ public final class SummaryCollector implements EventSink.ByKind {
         List<Summary.WorkloadOutcome> outcomes = new ArrayList<>();
         new TreeMap<>(workloads)
                 .forEach((w, t) -> outcomes.add(new Summary.WorkloadOutcome(
-                        w, t.requests, t.unitsRequested, t.unitsAwarded, t.unmet, t.cost.dollars())));
+                        w.value(), t.requests, t.unitsRequested, t.unitsAwarded, t.unmet, t.cost.dollars())));
         return outcomes;
     }
 

@@ -68,12 +68,27 @@ class RoutingTest {
                 assertThat(exclusive.provider()).isEqualTo(AZURE);
                 assertThat(exclusive.window()).isEqualTo(DEFAULT_WINDOW);
             });
-            assertThat(route.name()).isEqualTo("EXCLUSIVE");
+            assertThat(route.kind().name()).isEqualTo("EXCLUSIVE");
             assertThat(route.eligible()).containsExactly(AZURE);
             assertThat(route.agreements()).extracting(AgreementId::value).containsExactly("azure-exclusive");
             assertThat(route.reason())
-                    .isEqualTo("azure-exclusive makes azure the only provider for training H100 requests;"
-                            + " no one else is asked");
+                    .isEqualTo("azure-exclusive makes azure the only provider for all requests; no one else is asked");
+        }
+
+        @Test
+        void theReasonNamesTheScopeTheClauseWasSignedFor() {
+            Route route = route(
+                    request().regions("eu").build(),
+                    NOW,
+                    exclusive(
+                            "oracle-eu",
+                            "oracle",
+                            scope(List.of("training"), List.of("H100"), List.of("eu")),
+                            "2019-07-22",
+                            null));
+
+            assertThat(route.reason())
+                    .startsWith("oracle-eu makes oracle the only provider for training H100 requests in eu");
         }
 
         @Test
@@ -96,7 +111,7 @@ class RoutingTest {
                     exclusive("azure-exclusive", "azure", Scope.EVERYTHING, "2019-07-22", null),
                     firstLook("oracle-rofr", "oracle", Duration.ofDays(5), true, Scope.EVERYTHING, "2025-01-21", null));
 
-            assertThat(route.name()).isEqualTo("EXCLUSIVE");
+            assertThat(route.kind().name()).isEqualTo("EXCLUSIVE");
             assertThat(((Route.ToExclusive) route).window()).isEqualTo(DEFAULT_WINDOW);
         }
 
@@ -129,7 +144,7 @@ class RoutingTest {
             assertThat(route.eligible()).isEmpty();
             assertThat(route.agreements()).extracting(AgreementId::value).containsExactly("azure-exclusive");
             assertThat(route.reason())
-                    .isEqualTo("azure-exclusive makes azure the only provider for this request, and azure has no H100"
+                    .isEqualTo("azure-exclusive makes azure the only provider for all requests, and azure has no H100"
                             + " pool in an allowed region");
         }
 
@@ -140,7 +155,7 @@ class RoutingTest {
                     NOW,
                     exclusive("oracle-exclusive", "oracle", Scope.EVERYTHING, "2019-07-22", null));
 
-            assertThat(route.name()).isEqualTo("EXCLUSIVE");
+            assertThat(route.kind().name()).isEqualTo("EXCLUSIVE");
             assertThat(route.eligible()).isEmpty();
             assertThat(route.reason()).contains("oracle-exclusive").contains("no GB200 pool");
         }
@@ -153,7 +168,7 @@ class RoutingTest {
                     firstLook("oracle-rofr", "oracle", Duration.ofDays(5), true, Scope.EVERYTHING, "2025-01-21", null),
                     exclusive("azure-exclusive", "azure", Scope.EVERYTHING, "2019-07-22", null));
 
-            assertThat(route.name()).isEqualTo("EXCLUSIVE");
+            assertThat(route.kind().name()).isEqualTo("EXCLUSIVE");
             assertThat(route.eligible()).containsExactly(AZURE);
         }
     }
@@ -172,11 +187,11 @@ class RoutingTest {
                 assertThat(look.right().id().value()).isEqualTo("azure-rofr");
                 assertThat(look.market()).containsExactly(COREWEAVE, ORACLE);
             });
-            assertThat(route.name()).isEqualTo("ROFR_FIRST_LOOK");
+            assertThat(route.kind().name()).isEqualTo("ROFR_FIRST_LOOK");
             assertThat(route.eligible()).containsExactly(AZURE, COREWEAVE, ORACLE);
             assertThat(route.agreements()).extracting(AgreementId::value).containsExactly("azure-rofr");
             assertThat(route.reason())
-                    .isEqualTo("azure-rofr gives azure the first look for P5D, and it may take part;"
+                    .isEqualTo("azure-rofr gives azure the first look at all requests for P5D, and it may take part;"
                             + " the market is asked only after it answers");
         }
 
@@ -202,10 +217,11 @@ class RoutingTest {
                 assertThat(match.right().holder()).isEqualTo(ORACLE);
                 assertThat(match.market()).containsExactly(AZURE, COREWEAVE);
             });
-            assertThat(route.name()).isEqualTo("ROFR_MATCH");
+            assertThat(route.kind().name()).isEqualTo("ROFR_MATCH");
             assertThat(route.eligible()).containsExactly(AZURE, COREWEAVE, ORACLE);
             assertThat(route.agreements()).extracting(AgreementId::value).containsExactly("oracle-rofr");
-            assertThat(route.reason()).contains("oracle-rofr lets oracle match the best market quote within P1D");
+            assertThat(route.reason())
+                    .contains("oracle-rofr lets oracle match the best market quote for all requests within P1D");
         }
 
         @Test
@@ -216,12 +232,13 @@ class RoutingTest {
                     firstLook("azure-rofr", "azure", Duration.ofDays(5), true, Scope.EVERYTHING, "2025-01-21", null));
 
             assertThat(route).isInstanceOf(Route.ToMarket.class);
-            assertThat(route.name()).isEqualTo("MARKET");
+            assertThat(route.kind().name()).isEqualTo("MARKET");
             assertThat(route.eligible()).containsExactly(ORACLE);
             assertThat(route.agreements()).isEmpty();
             assertThat(route.reason())
-                    .isEqualTo("azure-rofr would give azure the first refusal, but azure has no H100 pool in an"
-                            + " allowed region; the market (oracle) is asked");
+                    .isEqualTo(
+                            "azure-rofr would give azure the first refusal of all requests, but azure has no H100 pool in an"
+                                    + " allowed region; the market (oracle) is asked");
         }
 
         @Test
@@ -235,8 +252,8 @@ class RoutingTest {
                     NOW,
                     match("oracle-rofr", "oracle", Duration.ofDays(1), Scope.EVERYTHING, "2025-01-21", null));
 
-            assertThat(route.name()).isEqualTo("ROFR_MATCH");
-            assertThat(gb200.name()).isEqualTo("MARKET");
+            assertThat(route.kind().name()).isEqualTo("ROFR_MATCH");
+            assertThat(gb200.kind().name()).isEqualTo("MARKET");
             assertThat(gb200.eligible()).containsExactly(AZURE);
             assertThat(gb200.reason()).contains("oracle-rofr").contains("oracle has no GB200 pool");
         }
@@ -282,7 +299,7 @@ class RoutingTest {
         void noProviderEligibleNamesTheAccelerator() {
             Route route = route(request().accelerator("B200").build(), NOW);
 
-            assertThat(route.name()).isEqualTo("MARKET");
+            assertThat(route.kind().name()).isEqualTo("MARKET");
             assertThat(route.eligible()).isEmpty();
             assertThat(route.reason()).isEqualTo("no provider has a B200 pool in any region");
         }
@@ -302,7 +319,7 @@ class RoutingTest {
                     NOW,
                     firstLook("azure-rofr", "azure", Duration.ofDays(5), true, Scope.EVERYTHING, "2025-01-21", null));
 
-            assertThat(route.name()).isEqualTo("MARKET");
+            assertThat(route.kind().name()).isEqualTo("MARKET");
             assertThat(route.eligible()).isEmpty();
             assertThat(route.reason()).contains("azure-rofr").endsWith("no one else can serve it");
         }
@@ -325,12 +342,12 @@ class RoutingTest {
             Route before = route(training, at("2025-01-20T23:59:59Z"), story);
             Route after = route(training, at("2025-01-21T00:00:00Z"), story);
 
-            assertThat(before.name()).isEqualTo("EXCLUSIVE");
+            assertThat(before.kind().name()).isEqualTo("EXCLUSIVE");
             assertThat(before.agreements()).extracting(AgreementId::value).containsExactly("azure-exclusive");
             assertThat(((Route.ToExclusive) before).window())
                     .as("no right is in force yet to lend its window")
                     .isEqualTo(DEFAULT_WINDOW);
-            assertThat(after.name()).isEqualTo("ROFR_FIRST_LOOK");
+            assertThat(after.kind().name()).isEqualTo("ROFR_FIRST_LOOK");
             assertThat(after.agreements()).extracting(AgreementId::value).containsExactly("azure-rofr");
         }
 
@@ -338,9 +355,9 @@ class RoutingTest {
         void untilIsExclusive() {
             Request training = request().build();
 
-            assertThat(route(training, at("2026-12-31T23:59:59Z"), story).name())
+            assertThat(route(training, at("2026-12-31T23:59:59Z"), story).kind().name())
                     .isEqualTo("ROFR_FIRST_LOOK");
-            assertThat(route(training, at("2027-01-01T00:00:00Z"), story).name())
+            assertThat(route(training, at("2027-01-01T00:00:00Z"), story).kind().name())
                     .isEqualTo("MARKET");
         }
 
@@ -348,9 +365,9 @@ class RoutingTest {
         void fromIsInclusive() {
             Request training = request().build();
 
-            assertThat(route(training, at("2019-07-21T23:59:59Z"), story).name())
+            assertThat(route(training, at("2019-07-21T23:59:59Z"), story).kind().name())
                     .isEqualTo("MARKET");
-            assertThat(route(training, at("2019-07-22T00:00:00Z"), story).name())
+            assertThat(route(training, at("2019-07-22T00:00:00Z"), story).kind().name())
                     .isEqualTo("EXCLUSIVE");
         }
 
@@ -365,7 +382,7 @@ class RoutingTest {
                     .extracting(AgreementId::value)
                     .containsExactly("azure-exclusive", "azure-api");
             assertThat(before.reason()).startsWith("azure-exclusive and azure-api make azure the only provider");
-            assertThat(after.name()).isEqualTo("EXCLUSIVE");
+            assertThat(after.kind().name()).isEqualTo("EXCLUSIVE");
             assertThat(after.agreements()).extracting(AgreementId::value).containsExactly("azure-api");
             assertThat(((Route.ToExclusive) after).window())
                     .as("azure's right covers the request too, so its window applies")
@@ -385,12 +402,16 @@ class RoutingTest {
 
         @Test
         void workloadList() {
-            assertThat(route(request().workload("api").build(), NOW, apiOnly).name())
+            assertThat(route(request().workload("api").build(), NOW, apiOnly)
+                            .kind()
+                            .name())
                     .isEqualTo("EXCLUSIVE");
             assertThat(route(request().workload("product").build(), NOW, apiOnly)
+                            .kind()
                             .name())
                     .isEqualTo("EXCLUSIVE");
             assertThat(route(request().workload("training").build(), NOW, apiOnly)
+                            .kind()
                             .name())
                     .isEqualTo("MARKET");
         }
@@ -398,9 +419,11 @@ class RoutingTest {
         @Test
         void acceleratorList() {
             assertThat(route(request().accelerator("GB200").build(), NOW, gb200Only)
+                            .kind()
                             .name())
                     .isEqualTo("EXCLUSIVE");
             assertThat(route(request().accelerator("H100").build(), NOW, gb200Only)
+                            .kind()
                             .name())
                     .isEqualTo("MARKET");
         }
@@ -408,16 +431,19 @@ class RoutingTest {
         @Test
         void regionsAreStrict() {
             assertThat(route(request().regions("us-east").build(), NOW, eastOnly)
+                            .kind()
                             .name())
                     .isEqualTo("EXCLUSIVE");
             assertThat(route(request().regions("us-east", "us-west").build(), NOW, eastOnly)
+                            .kind()
                             .name())
                     .isEqualTo("MARKET");
-            assertThat(route(request().build(), NOW, eastOnly).name())
+            assertThat(route(request().build(), NOW, eastOnly).kind().name())
                     .as("a request allowing any region is covered only by a clause without regions")
                     .isEqualTo("MARKET");
             Agreement everywhere = exclusive("azure-all", "azure", Scope.EVERYTHING, "2019-07-22", null);
             assertThat(route(request().regions("us-west").build(), NOW, everywhere)
+                            .kind()
                             .name())
                     .isEqualTo("EXCLUSIVE");
         }
@@ -434,9 +460,10 @@ class RoutingTest {
                     null);
 
             assertThat(route(request().regions("us-east").build(), NOW, eastRight)
+                            .kind()
                             .name())
                     .isEqualTo("ROFR_FIRST_LOOK");
-            assertThat(route(request().build(), NOW, eastRight).name()).isEqualTo("MARKET");
+            assertThat(route(request().build(), NOW, eastRight).kind().name()).isEqualTo("MARKET");
         }
     }
 }

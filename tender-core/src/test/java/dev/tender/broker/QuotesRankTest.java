@@ -50,7 +50,9 @@ class QuotesRankTest {
                 .thenComparing(Quote::start)
                 .thenComparing(q -> q.offer().provider()));
 
-        List<Quote> ranked = Quotes.inRankOrder(quotes, burndown, REQUEST, START);
+        List<Quote> ranked = Quotes.inRankOrder(quotes, burndown, REQUEST, START).stream()
+                .map(Quotes.Ranked::quote)
+                .toList();
 
         // Identity, not equality: two quotes of the same shape must keep their arrival order.
         assertThat(ranked).usingElementComparator((a, b) -> a == b ? 0 : 1).isEqualTo(expected);

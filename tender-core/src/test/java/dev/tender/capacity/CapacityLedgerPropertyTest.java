@@ -2,6 +2,8 @@ package dev.tender.capacity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tender.catalog.AcceleratorId;
+import dev.tender.catalog.Region;
 import dev.tender.provider.ProviderId;
 import dev.tender.provider.Site;
 import dev.tender.provider.SiteId;
@@ -39,8 +41,8 @@ class CapacityLedgerPropertyTest {
         TimeGrid grid = new TimeGrid(ORIGIN, Duration.ofMinutes(BUCKET_MINUTES), c.buckets());
         Pool pool = new Pool(
                 0,
-                new Site(new SiteId("s"), new ProviderId("p"), "r"),
-                "H100",
+                new Site(new SiteId("s"), new ProviderId("p"), new Region("r")),
+                new AcceleratorId("H100"),
                 c.steps().stream()
                         .map(s -> new CapacityStep(s.units(), at(s.from()), s.until() == null ? null : at(s.until())))
                         .toList());
@@ -74,12 +76,14 @@ class CapacityLedgerPropertyTest {
             assertThat(ledger.freeOver(pool, at(query.earliest()), Duration.ofMinutes(length)))
                     .isEqualTo(freeOver(free, query.earliest(), query.earliest() + length));
             Optional<Long> expected = earliestStart(free, query, length);
-            assertThat(ledger.earliestStart(
-                            pool,
-                            query.units(),
-                            at(query.earliest()),
-                            at(query.earliest() + query.flexMinutes()),
-                            Duration.ofMinutes(length)))
+            assertThat(ledger.earliestOpening(
+                                    List.of(pool),
+                                    0,
+                                    query.units(),
+                                    at(query.earliest()),
+                                    length * 60,
+                                    at(query.earliest() + query.flexMinutes()))
+                            .map(CapacityLedger.Opening::start))
                     .as("%s", query)
                     .isEqualTo(expected.map(CapacityLedgerPropertyTest::at));
         }

@@ -4,24 +4,29 @@ import static dev.tender.fixtures.TestWorld.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tender.catalog.AcceleratorId;
+import dev.tender.catalog.Region;
 import dev.tender.provider.ProviderId;
 import dev.tender.provider.Site;
 import dev.tender.provider.SiteId;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** One-day buckets from 2025-01-01 (bucket 0) for thirty days. */
 class CapacityLedgerTest {
 
     private static final TimeGrid GRID = new TimeGrid(at("2025-01-01"), Duration.ofDays(1), 30);
-    private static final Site SITE = new Site(new SiteId("abilene"), new ProviderId("stargate"), "us-central");
+    private static final Site SITE =
+            new Site(new SiteId("abilene"), new ProviderId("stargate"), new Region("us-central"));
     private static final Duration HOUR = Duration.ofHours(1);
     private static final Duration DAY = Duration.ofDays(1);
 
     private static Pool pool(int index, CapacityStep... steps) {
-        return new Pool(index, SITE, "GB200", List.of(steps));
+        return new Pool(index, SITE, new AcceleratorId("GB200"), List.of(steps));
     }
 
     private static CapacityStep step(int units, String from, String until) {
@@ -160,7 +165,7 @@ class CapacityLedgerTest {
     void earliestStartIsTheRequestedStartWhenFree() {
         Instant midBucket = at("2025-01-09T06:00:00Z");
 
-        assertThat(ledger.earliestStart(hundred, 50, midBucket, at("2025-01-20"), DAY))
+        assertThat(earliestStart(ledger, hundred, 50, midBucket, at("2025-01-20"), DAY))
                 .contains(midBucket);
     }
 
@@ -169,14 +174,14 @@ class CapacityLedgerTest {
         ledger.hold(hundred, 80, at("2025-01-10"), at("2025-01-12"));
 
         // From 06:00 on the 10th a day touches the 10th and the 11th: short. The 11th is short too.
-        assertThat(ledger.earliestStart(hundred, 50, at("2025-01-10T06:00:00Z"), at("2025-01-20"), DAY))
+        assertThat(earliestStart(ledger, hundred, 50, at("2025-01-10T06:00:00Z"), at("2025-01-20"), DAY))
                 .contains(at("2025-01-12"));
-        assertThat(ledger.earliestStart(hundred, 20, at("2025-01-10T06:00:00Z"), at("2025-01-20"), DAY))
+        assertThat(earliestStart(ledger, hundred, 20, at("2025-01-10T06:00:00Z"), at("2025-01-20"), DAY))
                 .contains(at("2025-01-10T06:00:00Z"));
         // Three days from the 8th reach into the hold; the earliest clear three days start on the 12th.
-        assertThat(ledger.earliestStart(hundred, 50, at("2025-01-08"), at("2025-01-20"), Duration.ofDays(3)))
+        assertThat(earliestStart(ledger, hundred, 50, at("2025-01-08"), at("2025-01-20"), Duration.ofDays(3)))
                 .contains(at("2025-01-12"));
-        assertThat(ledger.earliestStart(hundred, 50, at("2025-01-06"), at("2025-01-20"), Duration.ofDays(3)))
+        assertThat(earliestStart(ledger, hundred, 50, at("2025-01-06"), at("2025-01-20"), Duration.ofDays(3)))
                 .contains(at("2025-01-06"));
     }
 
@@ -186,9 +191,9 @@ class CapacityLedgerTest {
         ledger.hold(hundred, 80, at("2025-01-08"), at("2025-01-09"));
         ledger.hold(hundred, 80, at("2025-01-11"), at("2025-01-12"));
 
-        assertThat(ledger.earliestStart(hundred, 50, at("2025-01-04"), at("2025-01-25"), Duration.ofDays(2)))
+        assertThat(earliestStart(ledger, hundred, 50, at("2025-01-04"), at("2025-01-25"), Duration.ofDays(2)))
                 .contains(at("2025-01-06"));
-        assertThat(ledger.earliestStart(hundred, 50, at("2025-01-04"), at("2025-01-25"), Duration.ofDays(3)))
+        assertThat(earliestStart(ledger, hundred, 50, at("2025-01-04"), at("2025-01-25"), Duration.ofDays(3)))
                 .contains(at("2025-01-12"));
     }
 
@@ -197,9 +202,9 @@ class CapacityLedgerTest {
         Pool late = pool(0, step(100, "2025-01-15T12:00:00Z", null));
         CapacityLedger lateLedger = new CapacityLedger(GRID, List.of(late));
 
-        assertThat(lateLedger.earliestStart(late, 50, at("2025-01-10"), at("2025-01-20"), DAY))
+        assertThat(earliestStart(lateLedger, late, 50, at("2025-01-10"), at("2025-01-20"), DAY))
                 .contains(at("2025-01-16"));
-        assertThat(lateLedger.earliestStart(late, 101, at("2025-01-10"), at("2025-01-20"), DAY))
+        assertThat(earliestStart(lateLedger, late, 101, at("2025-01-10"), at("2025-01-20"), DAY))
                 .isEmpty();
     }
 
@@ -207,39 +212,39 @@ class CapacityLedgerTest {
     void earliestStartIsEmptyWhenNothingWorksWithinTheFlex() {
         ledger.hold(hundred, 80, at("2025-01-10"), at("2025-01-12"));
 
-        assertThat(ledger.earliestStart(hundred, 50, at("2025-01-10T06:00:00Z"), at("2025-01-11T23:59:59Z"), DAY))
+        assertThat(earliestStart(ledger, hundred, 50, at("2025-01-10T06:00:00Z"), at("2025-01-11T23:59:59Z"), DAY))
                 .isEmpty();
-        assertThat(ledger.earliestStart(hundred, 50, at("2025-01-10T06:00:00Z"), at("2025-01-12"), DAY))
+        assertThat(earliestStart(ledger, hundred, 50, at("2025-01-10T06:00:00Z"), at("2025-01-12"), DAY))
                 .as("latest is inclusive")
                 .contains(at("2025-01-12"));
-        assertThat(ledger.earliestStart(hundred, 50, at("2025-01-10"), at("2025-01-10"), DAY))
+        assertThat(earliestStart(ledger, hundred, 50, at("2025-01-10"), at("2025-01-10"), DAY))
                 .isEmpty();
-        assertThat(ledger.earliestStart(hundred, 50, at("2025-01-12"), at("2025-01-11"), DAY))
+        assertThat(earliestStart(ledger, hundred, 50, at("2025-01-12"), at("2025-01-11"), DAY))
                 .as("latest before earliest")
                 .isEmpty();
     }
 
     @Test
     void earliestStartIsEmptyBeyondTheGrid() {
-        assertThat(ledger.earliestStart(hundred, 50, at("2025-01-30"), at("2025-03-01"), DAY))
+        assertThat(earliestStart(ledger, hundred, 50, at("2025-01-30"), at("2025-03-01"), DAY))
                 .contains(at("2025-01-30"));
-        assertThat(ledger.earliestStart(hundred, 50, at("2025-01-30T06:00:00Z"), at("2025-03-01"), DAY))
+        assertThat(earliestStart(ledger, hundred, 50, at("2025-01-30T06:00:00Z"), at("2025-03-01"), DAY))
                 .isEmpty();
-        assertThat(ledger.earliestStart(hundred, 50, at("2025-01-29"), at("2025-03-01"), Duration.ofDays(3)))
+        assertThat(earliestStart(ledger, hundred, 50, at("2025-01-29"), at("2025-03-01"), Duration.ofDays(3)))
                 .isEmpty();
     }
 
     @Test
     void earliestStartBeforeTheGridBeginsAtItsFirstBucket() {
-        assertThat(ledger.earliestStart(hundred, 50, at("2024-12-30"), at("2025-01-05"), DAY))
+        assertThat(earliestStart(ledger, hundred, 50, at("2024-12-30"), at("2025-01-05"), DAY))
                 .contains(at("2025-01-01"));
-        assertThat(ledger.earliestStart(hundred, 50, at("2024-12-20"), at("2024-12-31"), DAY))
+        assertThat(earliestStart(ledger, hundred, 50, at("2024-12-20"), at("2024-12-31"), DAY))
                 .isEmpty();
     }
 
     @Test
     void poolsAreKeptApart() {
-        Pool other = new Pool(1, SITE, "H100", List.of(step(10, "2025-01-01", null)));
+        Pool other = new Pool(1, SITE, new AcceleratorId("H100"), List.of(step(10, "2025-01-01", null)));
         CapacityLedger two = new CapacityLedger(GRID, List.of(hundred, other));
 
         assertThat(two.hold(other, 10, at("2025-01-05"), at("2025-01-06"))).isTrue();
@@ -258,14 +263,31 @@ class CapacityLedgerTest {
     }
 
     @Test
-    void unitsForMegawatts() {
-        Accelerator gb200 = new Accelerator("GB200", 2.5, 2.5);
-        Accelerator h100 = new Accelerator("H100", 1.0, 1.4);
+    void unitsForMegawattsAreExactInDecimal() {
+        Accelerator gb200 = chip("GB200", "2.5");
+        Accelerator h100 = chip("H100", "1.4");
+        Accelerator oneKw = chip("X", "1");
 
-        assertThat(gb200.unitsFor(200)).isEqualTo(80_000);
-        assertThat(gb200.unitsFor(1000)).isEqualTo(400_000);
-        assertThat(h100.unitsFor(1)).isEqualTo(714);
-        assertThat(h100.unitsFor(0.7)).isEqualTo(500);
-        assertThatThrownBy(() -> new Accelerator("X", 0, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(gb200.unitsFor(new BigDecimal("200"))).isEqualTo(80_000);
+        assertThat(gb200.unitsFor(new BigDecimal("1000"))).isEqualTo(400_000);
+        assertThat(h100.unitsFor(new BigDecimal("1"))).isEqualTo(714);
+        assertThat(h100.unitsFor(new BigDecimal("0.7"))).isEqualTo(500);
+        assertThat(oneKw.unitsFor(new BigDecimal("2.9999999999999")))
+                .as("floor, not rounded to the nearest")
+                .isEqualTo(2_999);
+        assertThat(oneKw.unitsFor(new BigDecimal("3"))).isEqualTo(3_000);
+        assertThat(chip("Y", "0.3").unitsFor(new BigDecimal("0.0009"))).isEqualTo(3);
+        assertThatThrownBy(() -> chip("Z", "0")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static Accelerator chip(String name, String kw) {
+        return new Accelerator(new AcceleratorId(name), BigDecimal.ONE, new BigDecimal(kw));
+    }
+
+    /** The ledger's search over one pool. */
+    private static Optional<Instant> earliestStart(
+            CapacityLedger ledger, Pool pool, long units, Instant earliest, Instant latest, Duration length) {
+        return ledger.earliestOpening(List.of(pool), 0, units, earliest, length.getSeconds(), latest)
+                .map(CapacityLedger.Opening::start);
     }
 }

@@ -11,7 +11,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.tender.agreement.AgreementId;
+import dev.tender.agreement.RouteKind;
 import dev.tender.agreement.Scope;
+import dev.tender.catalog.AcceleratorId;
 import dev.tender.demand.Request;
 import dev.tender.demand.RequestId;
 import dev.tender.event.OfferId;
@@ -81,7 +83,7 @@ class SummaryCollectorTest {
                 ++seq,
                 now,
                 new RequestId(request),
-                route,
+                RouteKind.valueOf(route),
                 List.of(agreements).stream().map(AgreementId::new).toList(),
                 List.of(new ProviderId("azure"), new ProviderId("oracle")),
                 "by hand"));
@@ -126,7 +128,7 @@ class SummaryCollectorTest {
                 new RequestId(offer.substring(0, offer.indexOf('.'))),
                 new ProviderId(provider),
                 new SiteId(provider.equals("azure") ? "azure-east" : "oracle-west"),
-                "H100",
+                new AcceleratorId("H100"),
                 units,
                 price,
                 MARCH_1,

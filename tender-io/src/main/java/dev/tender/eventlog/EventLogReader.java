@@ -4,37 +4,41 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tender.agreement.AgreementId;
-import dev.tender.demand.Request;
 import dev.tender.demand.RequestId;
-import dev.tender.event.OfferId;
-import dev.tender.event.OfferKind;
-import dev.tender.event.ResponseOutcome;
+import dev.tender.event.EventSchema;
+import dev.tender.event.EventType;
+import dev.tender.event.Field;
+import dev.tender.event.JsonValue;
 import dev.tender.event.TenderEvent;
-import dev.tender.event.TerminalState;
-import dev.tender.event.UnmetCause;
-import dev.tender.money.Money;
-import dev.tender.provider.ProviderId;
-import dev.tender.provider.SiteId;
-import dev.tender.time.Span;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
-/** Reads {@code events.jsonl} back into events; lines of types it does not know are skipped. */
+/**
+ * Reads {@code events.jsonl} back into events by {@link EventSchema}. A line that is not an event
+ * of the schema is refused with its number; a line of a type this version does not know is
+ * skipped. The reading also says which requests the log never saw close, so a reader can tell a
+ * log that was cut short.
+ */
 public final class EventLogReader {
 
     private static final ObjectMapper JSON =
             new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private EventLogReader() {}
 
     /** A line that is not an event of the log format; names the line. */
     public static final class MalformedLog extends Exception {
@@ -43,12 +47,36 @@ public final class EventLogReader {
         }
     }
 
+    /** What a reading found besides the events: the requests submitted in it that it never saw close. */
+    public record Reading(long events, List<RequestId> unclosed) {
+
+        public Reading {
+            unclosed = List.copyOf(unclosed);
+        }
+
+        /** "the log ends before training-60 closed: truncated?", or empty when every request closed. */
+        public Optional<String> truncation() {
+            if (unclosed.isEmpty()) {
+                return Optional.empty();
+            }
+            if (unclosed.size() == 1) {
+                return Optional.of("the log ends before " + unclosed.get(0) + " closed: truncated?");
+            }
+            List<String> first =
+                    unclosed.stream().limit(3).map(RequestId::value).toList();
+            return Optional.of("the log ends before " + unclosed.size() + " requests closed ("
+                    + String.join(", ", first) + (unclosed.size() > 3 ? ", ..." : "") + "): truncated?");
+        }
+    }
+
     /**
      * Passes each event to {@code consumer}, reading only lines that {@code lineFilter} keeps (a
      * cheap text test, so a large log need not be parsed in full).
      */
-    public static void read(Path file, Predicate<String> lineFilter, Consumer<TenderEvent> consumer)
+    public static Reading read(Path file, Predicate<String> lineFilter, Consumer<TenderEvent> consumer)
             throws IOException, MalformedLog {
+        Set<RequestId> open = new LinkedHashSet<>();
+        long events = 0;
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             long number = 0;
@@ -58,8 +86,21 @@ public final class EventLogReader {
                     continue;
                 }
                 Optional<TenderEvent> event = parse(line, number);
-                event.ifPresent(consumer);
+                if (event.isPresent()) {
+                    events++;
+                    track(event.get(), open);
+                    consumer.accept(event.get());
+                }
             }
+        }
+        return new Reading(events, new ArrayList<>(open));
+    }
+
+    private static void track(TenderEvent event, Set<RequestId> open) {
+        if (event instanceof TenderEvent.Submitted) {
+            open.add(event.request());
+        } else if (event instanceof TenderEvent.Closed) {
+            open.remove(event.request());
         }
     }
 
@@ -70,146 +111,136 @@ public final class EventLogReader {
     }
 
     static Optional<TenderEvent> parse(String line, long number) throws MalformedLog {
+        JsonNode node;
         try {
-            JsonNode node = JSON.readTree(line);
-            return Optional.ofNullable(toEvent(node));
+            node = JSON.readTree(line);
         } catch (JsonProcessingException e) {
             throw new MalformedLog("line " + number + " is not JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new MalformedLog("line " + number + " is not a JSON object");
+        }
+        JsonNode type = node.get(EventSchema.TYPE);
+        if (type == null || !type.isTextual()) {
+            throw new MalformedLog("line " + number + " lacks its '" + EventSchema.TYPE + "'");
+        }
+        Optional<EventType<?>> known = EventSchema.named(type.textValue());
+        if (known.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Line(node).event(known.get()));
         } catch (MissingField e) {
-            throw new MalformedLog("line " + number + " lacks its '" + e.field + "'");
-        } catch (RuntimeException e) {
+            throw new MalformedLog("line " + number + " " + e.getMessage());
+        } catch (IllegalArgumentException e) {
             throw new MalformedLog("line " + number + " is not a Tender event: " + e.getMessage());
         }
     }
 
     /** A field every event of its type has is not there. */
-    private static final class MissingField extends RuntimeException {
-        final String field;
-
-        MissingField(String field) {
-            super(field, null, false, false);
-            this.field = field;
+    private static final class MissingField extends IllegalArgumentException {
+        MissingField(String message) {
+            super(message);
         }
     }
 
-    private static JsonNode required(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            throw new MissingField(field);
-        }
-        return value;
-    }
+    /** One line's fields, read by the schema. */
+    private static final class Line implements EventType.Values {
+        private final JsonNode node;
+        private final Map<Field<?, ?>, Object> values = new IdentityHashMap<>();
+        private long seq;
+        private Instant at = Instant.EPOCH;
+        private RequestId request = new RequestId("unread");
 
-    private static TenderEvent toEvent(JsonNode n) {
-        long seq = required(n, "seq").asLong();
-        Instant at = Instant.parse(required(n, "at").asText());
-        RequestId request = new RequestId(required(n, "request").asText());
-        switch (required(n, "type").asText()) {
-            case "SUBMITTED":
-                return new TenderEvent.Submitted(
-                        seq,
-                        at,
-                        new Request(
-                                request,
-                                text(n, "tenant"),
-                                text(n, "workload"),
-                                text(n, "accelerator"),
-                                required(n, "units").asInt(),
-                                instant(n, "start"),
-                                required(n, "hours").asInt(),
-                                Span.parse(required(n, "flex").asText())
-                                        .filter(Span::isExact)
-                                        .map(Span::exact)
-                                        .orElseThrow(
-                                                () -> new IllegalArgumentException("flex is not an exact duration")),
-                                strings(n, "regions", Function.identity()),
-                                money(n, "maxPrice")));
-            case "ROUTED":
-                return new TenderEvent.Routed(
-                        seq,
-                        at,
-                        request,
-                        text(n, "route"),
-                        strings(n, "agreements", AgreementId::new),
-                        strings(n, "eligible", ProviderId::new),
-                        text(n, "reason"));
-            case "OFFERED":
-                return new TenderEvent.Offered(
-                        seq,
-                        at,
-                        request,
-                        offer(n),
-                        new ProviderId(text(n, "provider")),
-                        OfferKind.valueOf(text(n, "kind")),
-                        required(n, "units").asInt(),
-                        instant(n, "deadline"),
-                        text(n, "agreement") == null ? null : new AgreementId(text(n, "agreement")),
-                        money(n, "matchPrice"));
-            case "RESPONDED":
-                return new TenderEvent.Responded(
-                        seq,
-                        at,
-                        request,
-                        offer(n),
-                        new ProviderId(text(n, "provider")),
-                        ResponseOutcome.valueOf(text(n, "outcome")),
-                        required(n, "units").asInt(),
-                        money(n, "unitPrice"),
-                        text(n, "site") == null ? null : new SiteId(text(n, "site")),
-                        instant(n, "start"),
-                        text(n, "reason"));
-            case "AWARDED":
-                return new TenderEvent.Awarded(
-                        seq,
-                        at,
-                        request,
-                        new ProviderId(text(n, "provider")),
-                        new SiteId(text(n, "site")),
-                        text(n, "accelerator"),
-                        required(n, "units").asInt(),
-                        money(n, "unitPrice"),
-                        instant(n, "start"),
-                        instant(n, "end"),
-                        money(n, "cost"),
-                        offer(n));
-            case "CLOSED":
-                return new TenderEvent.Closed(
-                        seq,
-                        at,
-                        request,
-                        TerminalState.valueOf(text(n, "outcome")),
-                        required(n, "units").asInt(),
-                        text(n, "reason"),
-                        text(n, "cause") == null ? null : UnmetCause.ofCode(text(n, "cause")));
-            default:
-                return null;
+        Line(JsonNode node) {
+            this.node = node;
+        }
+
+        TenderEvent event(EventType<?> type) {
+            seq = read(EventSchema.SEQ);
+            at = read(EventSchema.AT);
+            request = read(EventSchema.REQUEST);
+            for (Field<?, ?> field : type.fields()) {
+                values.put(field, read(field));
+            }
+            return type.build(this);
+        }
+
+        private <T> T read(Field<?, T> field) {
+            JsonNode value = node.get(field.name());
+            if (value == null || value.isNull()) {
+                if (field.nullable()) {
+                    return null;
+                }
+                throw new MissingField(
+                        value == null ? "lacks its '" + field.name() + "'" : "has no value for '" + field.name() + "'");
+            }
+            try {
+                return field.codec().read(new NodeValue(value));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'" + field.name() + "': " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public long seq() {
+            return seq;
+        }
+
+        @Override
+        public Instant at() {
+            return at;
+        }
+
+        @Override
+        public RequestId request() {
+            return request;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T get(Field<?, T> field) {
+            return (T) values.get(field);
         }
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
-    }
+    /** A JSON value as the schema's codecs read it. */
+    private record NodeValue(JsonNode node) implements JsonValue {
 
-    private static OfferId offer(JsonNode node) {
-        String text = required(node, "offer").asText();
-        return OfferId.parse(text)
-                .orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not an offer id (<request>.o<n>)"));
-    }
+        @Override
+        public long whole() {
+            if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+                throw new IllegalArgumentException("expected a whole number, got " + node);
+            }
+            return node.longValue();
+        }
 
-    private static Instant instant(JsonNode node, String field) {
-        String text = text(node, field);
-        return text == null ? null : Instant.parse(text);
-    }
+        @Override
+        public BigDecimal decimal() {
+            if (!node.isNumber()) {
+                throw new IllegalArgumentException("expected a number, got " + node);
+            }
+            return node.decimalValue();
+        }
 
-    private static Money money(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : Money.ofDollars(value.decimalValue());
-    }
+        @Override
+        public String text() {
+            if (!node.isTextual()) {
+                throw new IllegalArgumentException("expected a string, got " + node);
+            }
+            return node.textValue();
+        }
 
-    private static <T> List<T> strings(JsonNode node, String field, Function<String, T> convert) {
-        List<T> values = new ArrayList<>();
-        required(node, field).forEach(v -> values.add(convert.apply(v.asText())));
-        return values;
+        @Override
+        public List<String> texts() {
+            if (!node.isArray()) {
+                throw new IllegalArgumentException("expected an array of strings, got " + node);
+            }
+            List<String> texts = new ArrayList<>(node.size());
+            for (JsonNode item : node) {
+                texts.add(new NodeValue(item).text());
+            }
+            return texts;
+        }
     }
 }

@@ -1,17 +1,19 @@
 package dev.tender.eventlog;
 
+import dev.tender.event.EventType;
 import dev.tender.money.Money;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Appends JSON values as UTF-8 bytes to a growing buffer. Written by hand because the log is the
  * hot path of a run (millions of events of known shape): no intermediate strings, no charset
  * encoder, and the date part of timestamps cached.
  */
-final class JsonText {
+final class JsonText implements EventType.FieldWriter {
 
     private static final long MICROS_PER_DOLLAR = 1_000_000L;
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
@@ -52,7 +54,8 @@ final class JsonText {
         bytes[length++] = '\n';
     }
 
-    private void name(String name) {
+    @Override
+    public void name(String name) {
         if (!first) {
             bytes[length++] = ',';
         }
@@ -65,52 +68,51 @@ final class JsonText {
         bytes[length++] = ':';
     }
 
-    void field(String name, long value) {
-        name(name);
-        number(value);
+    @Override
+    public void number(long value) {
+        if (value < 0) {
+            if (value == Long.MIN_VALUE) {
+                raw(Long.toString(value).getBytes(StandardCharsets.US_ASCII));
+                return;
+            }
+            bytes[length++] = '-';
+            value = -value;
+        }
+        digits(value, 1);
     }
 
-    void field(String name, String value) {
-        name(name);
+    @Override
+    public void money(Money value) {
+        money(value.micros());
+    }
+
+    @Override
+    public void instant(Instant value) {
+        bytes[length++] = '"';
+        instantText(value);
+        bytes[length++] = '"';
+    }
+
+    @Override
+    public void text(String value) {
         string(value);
     }
 
-    void field(String name, Money value) {
-        name(name);
-        if (value == null) {
-            raw(NULL);
-        } else {
-            money(value.micros());
-        }
-    }
-
-    void field(String name, Instant value) {
-        name(name);
-        if (value == null) {
-            raw(NULL);
-        } else {
-            bytes[length++] = '"';
-            instant(value);
-            bytes[length++] = '"';
-        }
-    }
-
-    void field(String name, Iterable<?> values) {
-        name(name);
+    @Override
+    public void texts(List<?> values) {
         bytes[length++] = '[';
-        boolean firstValue = true;
-        for (Object value : values) {
-            if (!firstValue) {
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
                 bytes[length++] = ',';
             }
-            firstValue = false;
-            string(value.toString());
+            string(values.get(i).toString());
         }
         bytes[length++] = ']';
     }
 
-    void nullableField(String name, Object value) {
-        field(name, value == null ? null : value.toString());
+    @Override
+    public void nothing() {
+        raw(NULL);
     }
 
     private void string(String value) {
@@ -158,18 +160,6 @@ final class JsonText {
         return i + Character.charCount(codePoint) - 1;
     }
 
-    private void number(long value) {
-        if (value < 0) {
-            if (value == Long.MIN_VALUE) {
-                raw(Long.toString(value).getBytes(StandardCharsets.US_ASCII));
-                return;
-            }
-            bytes[length++] = '-';
-            value = -value;
-        }
-        digits(value, 1);
-    }
-
     /** Writes {@code value} (not negative) in decimal with at least {@code minimum} digits, zero-padded. */
     private void digits(long value, int minimum) {
         int at = scratch.length;
@@ -212,7 +202,7 @@ final class JsonText {
     }
 
     /** ISO-8601 UTC, exactly as {@link Instant#toString()} writes it. */
-    private void instant(Instant value) {
+    private void instantText(Instant value) {
         long seconds = value.getEpochSecond();
         long day = Math.floorDiv(seconds, 86_400);
         byte[] date = value.getNano() == 0 ? datePrefix(day) : null;

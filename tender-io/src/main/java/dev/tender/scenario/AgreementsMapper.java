@@ -7,6 +7,9 @@ import dev.tender.agreement.Commitment;
 import dev.tender.agreement.Exclusive;
 import dev.tender.agreement.RightOfFirstRefusal;
 import dev.tender.agreement.Scope;
+import dev.tender.catalog.AcceleratorId;
+import dev.tender.catalog.Region;
+import dev.tender.catalog.WorkloadClass;
 import dev.tender.money.Money;
 import dev.tender.provider.ProviderId;
 import dev.tender.world.Defaults;
@@ -14,10 +17,10 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The {@code agreements} section: exclusives, rights of first refusal, commitments. */
 final class AgreementsMapper {
@@ -197,6 +200,9 @@ final class AgreementsMapper {
         if (problems.count() != mark) {
             return Optional.empty();
         }
-        return Optional.of(new Scope(new HashSet<>(workloads), new HashSet<>(accelerators), new HashSet<>(regions)));
+        return Optional.of(new Scope(
+                workloads.stream().map(WorkloadClass::new).collect(Collectors.toSet()),
+                accelerators.stream().map(AcceleratorId::new).collect(Collectors.toSet()),
+                regions.stream().map(Region::new).collect(Collectors.toSet())));
     }
 }

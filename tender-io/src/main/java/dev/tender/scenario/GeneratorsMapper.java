@@ -1,7 +1,12 @@
 package dev.tender.scenario;
 
+import dev.tender.catalog.AcceleratorId;
+import dev.tender.catalog.Region;
+import dev.tender.catalog.WorkloadClass;
 import dev.tender.demand.Generator;
+import dev.tender.demand.GeneratorId;
 import dev.tender.demand.IntRange;
+import dev.tender.demand.TenantId;
 import dev.tender.money.Money;
 import dev.tender.time.Span;
 import java.math.BigDecimal;
@@ -61,10 +66,7 @@ final class GeneratorsMapper {
         Node idNode = node.get("id");
         String id = idNode.id("generator id").orElse(defaultId);
         ids.claim(id, node.path(), idNode);
-        Node tenantNode = node.get("tenant");
-        String tenant = tenantNode
-                .check(tenantNode.text(), text -> !text.isBlank(), "must not be blank")
-                .orElse(defaultTenant);
+        String tenant = node.get("tenant").id("tenant").orElse(defaultTenant);
         Node workloadNode = node.get("workload").required();
         Optional<String> workload = workloadNode.text().filter(text -> catalog.checkWorkload(workloadNode, text));
         Node acceleratorNode = node.get("accelerator").required();
@@ -92,10 +94,10 @@ final class GeneratorsMapper {
             return Optional.empty();
         }
         return Optional.of(new Generator(
-                id,
-                tenant,
-                workload.get(),
-                accelerator.get(),
+                new GeneratorId(id),
+                new TenantId(tenant),
+                new WorkloadClass(workload.get()),
+                new AcceleratorId(accelerator.get()),
                 every.get(),
                 units.get(),
                 hours.get(),
@@ -103,7 +105,7 @@ final class GeneratorsMapper {
                 flex,
                 growth,
                 maxPrice,
-                regions,
+                regions.stream().map(Region::new).toList(),
                 from.orElse(null),
                 until.orElse(null)));
     }

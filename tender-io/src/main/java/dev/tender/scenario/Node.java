@@ -235,9 +235,9 @@ final class Node {
         return Optional.of(number);
     }
 
-    /** A number greater than zero. */
-    Optional<Double> positive() {
-        return check(number(), n -> n.signum() > 0, "must be greater than 0").map(BigDecimal::doubleValue);
+    /** A number greater than zero, exactly as written. */
+    Optional<BigDecimal> positive() {
+        return check(number(), n -> n.signum() > 0, "must be greater than 0");
     }
 
     Optional<Long> whole() {

@@ -3,6 +3,8 @@ package dev.tender.scenario;
 import dev.tender.capacity.Accelerator;
 import dev.tender.capacity.CapacityStep;
 import dev.tender.capacity.Pool;
+import dev.tender.catalog.AcceleratorId;
+import dev.tender.catalog.Region;
 import dev.tender.money.Money;
 import dev.tender.provider.PriceList;
 import dev.tender.provider.Provider;
@@ -64,8 +66,8 @@ final class ProvidersMapper {
             for (Draft draft : drafts) {
                 for (SiteCapacity site : draft.sites()) {
                     site.steps()
-                            .forEach((accelerator, steps) ->
-                                    pools.add(new Pool(pools.size(), site.site(), accelerator, steps)));
+                            .forEach((accelerator, steps) -> pools.add(
+                                    new Pool(pools.size(), site.site(), new AcceleratorId(accelerator), steps)));
                 }
             }
             return pools;
@@ -80,10 +82,16 @@ final class ProvidersMapper {
             return new Provider(
                     id,
                     name,
-                    new PriceList(prices),
+                    new PriceList(typed(prices)),
                     sites.stream().map(SiteCapacity::site).toList(),
                     responder);
         }
+    }
+
+    private static Map<AcceleratorId, Money> typed(Map<String, Money> prices) {
+        Map<AcceleratorId, Money> typed = new LinkedHashMap<>();
+        prices.forEach((accelerator, price) -> typed.put(new AcceleratorId(accelerator), price));
+        return typed;
     }
 
     /** One site after template expansion; its steps by accelerator in order of first appearance. */
@@ -209,7 +217,7 @@ final class ProvidersMapper {
             Site site = new Site(
                     new SiteId(id.get().replace(N, number)),
                     provider.get(),
-                    region.get().replace(N, number));
+                    new Region(region.get().replace(N, number)));
             Map<String, List<CapacityStep>> steps = new LinkedHashMap<>();
             for (Entry entry : entries) {
                 Optional<CapacityStep> step = step(entry, n, site);
@@ -285,25 +293,23 @@ final class ProvidersMapper {
             node.problem("needs units or megawatts, got neither");
             return Optional.empty();
         }
-        Optional<Double> megawatts = megawattsNode.positive();
+        Optional<BigDecimal> megawatts = megawattsNode.positive();
         Accelerator chip = accelerator.map(catalog.accelerators()::get).orElse(null);
         if (megawatts.isEmpty() || chip == null) {
             return Optional.empty(); // the chip's own declaration, if wrong, has been reported
         }
-        int units;
-        try {
-            units = chip.unitsFor(megawatts.get());
-        } catch (IllegalArgumentException tooMany) {
+        long units = chip.unitsFor(megawatts.get());
+        if (units > Integer.MAX_VALUE) {
             megawattsNode.problem(
-                    "is more units of " + chip.name() + " than Tender counts, got " + megawattsNode.shown());
+                    "is more units of " + chip.id() + " than Tender counts, got " + megawattsNode.shown());
             return Optional.empty();
         }
         if (units <= 0) {
-            megawattsNode.problem("is less than one unit of " + chip.name() + " (" + chip.kw() + " kW each), got "
-                    + megawattsNode.shown());
+            megawattsNode.problem("is less than one unit of " + chip.id() + " ("
+                    + chip.kw().toPlainString() + " kW each), got " + megawattsNode.shown());
             return Optional.empty();
         }
-        return Optional.of(units);
+        return Optional.of((int) units);
     }
 
     /** The entry for site n of a template: {@code from} and {@code until} moved by {@code (n-1) x every}. */

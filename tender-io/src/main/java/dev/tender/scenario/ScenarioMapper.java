@@ -4,22 +4,25 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tender.agreement.Agreement;
 import dev.tender.agreement.AgreementBook;
 import dev.tender.capacity.Accelerator;
+import dev.tender.catalog.AcceleratorId;
+import dev.tender.catalog.WorkloadClass;
 import dev.tender.demand.Generator;
 import dev.tender.demand.TraceRequest;
 import dev.tender.time.Span;
 import dev.tender.world.Defaults;
 import dev.tender.world.Scenario;
 import dev.tender.world.World;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Walks a scenario's YAML tree section by section, reporting every problem with its path, and
@@ -86,14 +89,14 @@ final class ScenarioMapper {
                         catalog,
                         problems,
                         start,
-                        generators.stream().map(Generator::id).toList())
+                        generators.stream().map(g -> g.id().value()).toList())
                 .read(demand.get("trace"));
         if (!problems.isEmpty() || !Values.allPresent(name, start, horizon)) {
             return Optional.empty();
         }
         World world = new World(
-                catalog.accelerators(),
-                new LinkedHashSet<>(catalog.workloads()),
+                byId(catalog.accelerators()),
+                catalog.workloads().stream().map(WorkloadClass::new).collect(Collectors.toSet()),
                 providers.providers(),
                 providers.pools(),
                 new AgreementBook(agreements),
@@ -102,6 +105,12 @@ final class ScenarioMapper {
         Scenario scenario =
                 new Scenario(name.get(), description, start.get(), horizon.get(), seed, world, generators, trace);
         return fitsTheLedger(root.get("bucket"), scenario) ? Optional.of(scenario) : Optional.empty();
+    }
+
+    private static Map<AcceleratorId, Accelerator> byId(Map<String, Accelerator> accelerators) {
+        Map<AcceleratorId, Accelerator> byId = new LinkedHashMap<>();
+        accelerators.values().forEach(accelerator -> byId.put(accelerator.id(), accelerator));
+        return byId;
     }
 
     /**
@@ -179,11 +188,11 @@ final class ScenarioMapper {
         if (!node.required().fields(ACCELERATOR_KEYS)) {
             return Optional.empty();
         }
-        Optional<Double> h100e = node.get("h100e").required().positive();
-        Optional<Double> kw = node.get("kw").required().positive();
+        Optional<BigDecimal> h100e = node.get("h100e").required().positive();
+        Optional<BigDecimal> kw = node.get("kw").required().positive();
         if (problems.count() != mark || !Values.allPresent(h100e, kw)) {
             return Optional.empty();
         }
-        return Optional.of(new Accelerator(name, h100e.get(), kw.get()));
+        return Optional.of(new Accelerator(new AcceleratorId(name), h100e.get(), kw.get()));
     }
 }

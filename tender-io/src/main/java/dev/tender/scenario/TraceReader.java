@@ -1,7 +1,11 @@
 package dev.tender.scenario;
 
+import dev.tender.catalog.AcceleratorId;
+import dev.tender.catalog.Region;
+import dev.tender.catalog.WorkloadClass;
 import dev.tender.demand.Request;
 import dev.tender.demand.RequestId;
+import dev.tender.demand.TenantId;
 import dev.tender.demand.TraceRequest;
 import dev.tender.money.Money;
 import dev.tender.scenario.Values.Parsed;
@@ -151,13 +155,16 @@ final class TraceReader {
             Optional<Instant> submitted = required(1, "submitted")
                     .flatMap(text -> parsed("submitted", Values.instant(text)))
                     .filter(at -> ok("submitted", beforeStart(at)));
-            Optional<String> tenant = required(2, "tenant");
+            Optional<String> tenant =
+                    required(2, "tenant").filter(text -> ok("tenant", Values.idProblem("tenant", text)));
             Optional<String> workload =
                     required(3, "workload").filter(text -> ok("workload", catalog.workloadProblem(text)));
             Optional<String> accelerator =
                     required(4, "accelerator").filter(text -> ok("accelerator", catalog.acceleratorProblem(text)));
             Optional<Integer> units = required(5, "units").flatMap(text -> parsed("units", Values.positiveInt(text)));
-            Optional<Instant> start = required(6, "start").flatMap(text -> parsed("start", Values.instant(text)));
+            Optional<Instant> start = required(6, "start")
+                    .flatMap(text -> parsed("start", Values.instant(text)))
+                    .filter(at -> ok("start", startsBeforeSubmission(at, submitted)));
             Optional<Integer> hours = required(7, "hours").flatMap(text -> parsed("hours", Values.positiveInt(text)));
             Optional<Duration> flex =
                     field(8).isEmpty() ? Optional.of(Duration.ZERO) : parsed("flex", Values.exact(field(8)));
@@ -169,14 +176,14 @@ final class TraceReader {
             }
             Request request = new Request(
                     new RequestId(id.get()),
-                    tenant.get(),
-                    workload.get(),
-                    accelerator.get(),
+                    new TenantId(tenant.get()),
+                    new WorkloadClass(workload.get()),
+                    new AcceleratorId(accelerator.get()),
                     units.get(),
                     start.get(),
                     hours.get(),
                     flex.get(),
-                    regions,
+                    regions.stream().map(Region::new).toList(),
                     maxPrice.orElse(null));
             return Optional.of(new TraceRequest(submitted.get(), request));
         }
@@ -186,6 +193,14 @@ final class TraceReader {
             return scenarioStart
                     .filter(submitted::isBefore)
                     .map(start -> "is before the scenario's start " + start + ", got " + submitted)
+                    .orElse(null);
+        }
+
+        /** Why a start cannot be used, or null: a request cannot ask for capacity before it is made. */
+        private String startsBeforeSubmission(Instant start, Optional<Instant> submitted) {
+            return submitted
+                    .filter(start::isBefore)
+                    .map(at -> "is before the request is submitted (" + at + "), got " + start)
                     .orElse(null);
         }
 

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tender.agreement.AgreementId;
+import dev.tender.agreement.RouteKind;
+import dev.tender.catalog.AcceleratorId;
+import dev.tender.catalog.Region;
+import dev.tender.catalog.WorkloadClass;
 import dev.tender.demand.Request;
 import dev.tender.demand.RequestId;
+import dev.tender.demand.TenantId;
 import dev.tender.event.OfferId;
 import dev.tender.event.OfferKind;
 import dev.tender.event.ResponseOutcome;
@@ -37,14 +42,14 @@ class JsonlEventWriterTest {
 
     static final Request REQUEST = new Request(
             ID,
-            "openai",
-            "training",
-            "GB200",
+            new TenantId("openai"),
+            new WorkloadClass("training"),
+            new AcceleratorId("GB200"),
             40000,
             Instant.parse("2025-02-20T06:30:00Z"),
             720,
             Duration.ofDays(60),
-            List.of("us-east", "us-central"),
+            List.of(new Region("us-east"), new Region("us-central")),
             Money.ofDollars("14"));
 
     static final List<TenderEvent> STORY = List.of(
@@ -53,7 +58,7 @@ class JsonlEventWriterTest {
                     2,
                     AT,
                     ID,
-                    "ROFR_FIRST_LOOK",
+                    RouteKind.ROFR_FIRST_LOOK,
                     List.of(new AgreementId("azure-rofr")),
                     List.of(AZURE, new ProviderId("oracle")),
                     "azure-rofr gives azure the first look"),
@@ -86,7 +91,7 @@ class JsonlEventWriterTest {
                     ID,
                     AZURE,
                     new SiteId("azure-us-east"),
-                    "GB200",
+                    new AcceleratorId("GB200"),
                     100,
                     Money.ofDollars("9.475"),
                     Instant.parse("2025-02-20T06:30:00Z"),

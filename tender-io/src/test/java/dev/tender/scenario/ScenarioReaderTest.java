@@ -7,9 +7,14 @@ import dev.tender.agreement.Exclusive;
 import dev.tender.agreement.RightOfFirstRefusal;
 import dev.tender.capacity.CapacityStep;
 import dev.tender.capacity.Pool;
+import dev.tender.catalog.AcceleratorId;
+import dev.tender.catalog.Region;
+import dev.tender.catalog.WorkloadClass;
 import dev.tender.demand.Generator;
+import dev.tender.demand.GeneratorId;
 import dev.tender.demand.IntRange;
 import dev.tender.demand.Request;
+import dev.tender.demand.TenantId;
 import dev.tender.money.Money;
 import dev.tender.provider.ResponderSpec;
 import dev.tender.time.Span;
@@ -113,8 +118,10 @@ class ScenarioReaderTest {
         assertThat(world.bucket()).isEqualTo(Duration.ofHours(6));
         assertThat(world.defaults().offerWindow()).isEqualTo(Duration.ofDays(3));
         assertThat(world.defaults().rfqWindow()).isEqualTo(Duration.ofHours(36));
-        assertThat(world.workloads()).containsExactlyInAnyOrder("api", "product", "training", "research");
-        assertThat(world.accelerators().get("GB200").kw()).isEqualTo(2.5);
+        assertThat(world.workloads())
+                .extracting(WorkloadClass::value)
+                .containsExactlyInAnyOrder("api", "product", "training", "research");
+        assertThat(world.accelerators().get(new AcceleratorId("GB200")).kw()).isEqualByComparingTo("2.5");
     }
 
     @Test
@@ -125,7 +132,8 @@ class ScenarioReaderTest {
         assertThat(world.providers().get(0).name()).isEqualTo("Microsoft Azure");
         assertThat(world.providers().get(0).responder()).isEqualTo(new ResponderSpec.Auto(Span.ofDays(3), 0.8));
         assertThat(world.providers().get(1).responder()).isEqualTo(new ResponderSpec.Manual());
-        assertThat(world.providers().get(1).prices().priceOf("GB200")).contains(Money.ofDollars("9.5"));
+        assertThat(world.providers().get(1).prices().priceOf(new AcceleratorId("GB200")))
+                .contains(Money.ofDollars("9.5"));
         assertThat(world.pools())
                 .extracting(Pool::toString)
                 .containsExactly(
@@ -150,7 +158,9 @@ class ScenarioReaderTest {
         List<Pool> pools = files.load(FULL).world().pools();
 
         assertThat(pools.get(2).steps()).extracting(CapacityStep::units).containsExactly(80000);
-        assertThat(pools.subList(3, 6)).extracting(Pool::region).containsExactly("us-1", "us-2", "us-3");
+        assertThat(pools.subList(3, 6))
+                .extracting(pool -> pool.region().value())
+                .containsExactly("us-1", "us-2", "us-3");
         assertThat(pools.subList(3, 6))
                 .extracting(pool -> pool.steps().get(0))
                 .containsExactly(
@@ -174,8 +184,8 @@ class ScenarioReaderTest {
         Commitment commitment = (Commitment) world.agreements().all().get(2);
         assertThat(commitment.amount()).isEqualTo(Money.ofDollars(50_000_000_000L));
         assertThat(commitment.preference()).isEqualTo(0.10);
-        assertThat(commitment.scope().workloads()).containsExactly("training");
-        assertThat(commitment.scope().regions()).containsExactly("us-east");
+        assertThat(commitment.scope().workloads()).containsExactly(new WorkloadClass("training"));
+        assertThat(commitment.scope().regions()).containsExactly(new Region("us-east"));
         assertThat(commitment.from()).isEqualTo(Instant.parse("2025-01-21T00:00:00Z"));
     }
 
@@ -184,8 +194,8 @@ class ScenarioReaderTest {
         List<Generator> generators = files.load(FULL).generators();
 
         Generator training = generators.get(0);
-        assertThat(training.id()).isEqualTo("g1");
-        assertThat(training.tenant()).isEqualTo("seed-story");
+        assertThat(training.id()).isEqualTo(new GeneratorId("g1"));
+        assertThat(training.tenant()).isEqualTo(new TenantId("seed-story"));
         assertThat(training.units()).isEqualTo(new IntRange(20000, 60000));
         assertThat(training.lead()).isEqualTo(Span.ofDays(30));
         assertThat(training.flex()).isEqualTo(Duration.ofDays(60));
@@ -193,13 +203,13 @@ class ScenarioReaderTest {
         assertThat(training.maxPrice()).isEqualTo(Money.ofDollars(14));
         assertThat(training.regions()).isEmpty();
         Generator api = generators.get(1);
-        assertThat(api.id()).isEqualTo("api-load");
+        assertThat(api.id()).isEqualTo(new GeneratorId("api-load"));
         assertThat(api.every()).isEqualTo(Span.parse("P1M").orElseThrow());
         assertThat(api.units()).isEqualTo(IntRange.exactly(500));
         assertThat(api.lead()).isEqualTo(Span.ofDays(0));
         assertThat(api.growth()).isEqualTo(1.0);
         assertThat(api.maxPrice()).isNull();
-        assertThat(api.regions()).containsExactly("us-east");
+        assertThat(api.regions()).containsExactly(new Region("us-east"));
         assertThat(api.from()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
         assertThat(api.until()).isNull();
     }
@@ -215,7 +225,7 @@ class ScenarioReaderTest {
         assertThat(first.units()).isEqualTo(1000);
         assertThat(first.start()).isEqualTo(Instant.parse("2025-03-01T12:00:00Z"));
         assertThat(first.flex()).isEqualTo(Duration.ofDays(2));
-        assertThat(first.regions()).containsExactly("us-east", "us-central");
+        assertThat(first.regions()).containsExactly(new Region("us-east"), new Region("us-central"));
         assertThat(first.maxPrice()).isEqualTo(Money.ofDollars("12.5"));
         Request second = scenario.trace().get(1).request();
         assertThat(second.flex()).isZero();
@@ -242,7 +252,7 @@ class ScenarioReaderTest {
         assertThat(scenario.world().agreements().all()).isEmpty();
         assertThat(scenario.generators()).isEmpty();
         assertThat(scenario.trace()).isEmpty();
-        assertThat(scenario.world().workloads()).isEqualTo(Set.of("api"));
+        assertThat(scenario.world().workloads()).isEqualTo(Set.of(new WorkloadClass("api")));
     }
 
     @Test

@@ -3,8 +3,12 @@ package dev.tender.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tender.catalog.AcceleratorId;
+import dev.tender.catalog.WorkloadClass;
 import dev.tender.demand.Generator;
+import dev.tender.demand.GeneratorId;
 import dev.tender.demand.IntRange;
+import dev.tender.demand.TenantId;
 import dev.tender.demand.TraceRequest;
 import dev.tender.time.Span;
 import java.time.DateTimeException;
@@ -45,10 +49,10 @@ class DemandAheadTest {
         // the seventh request's start no longer fits in an Instant.
         Instant begin = Instant.MAX.minus(Duration.ofDays(3)).minus(Duration.ofHours(5));
         Generator nearTheEnd = new Generator(
-                "late",
-                "t",
-                "api",
-                "H100",
+                new GeneratorId("late"),
+                new TenantId("t"),
+                new WorkloadClass("api"),
+                new AcceleratorId("H100"),
                 Span.of(Duration.ofHours(1)),
                 new IntRange(1, 1),
                 new IntRange(1, 1),
@@ -86,10 +90,10 @@ class DemandAheadTest {
 
     private static Generator generator(String id, String every) {
         return new Generator(
-                id,
-                "t",
-                "api",
-                "H100",
+                new GeneratorId(id),
+                new TenantId("t"),
+                new WorkloadClass("api"),
+                new AcceleratorId("H100"),
                 Span.parse(every).orElseThrow(),
                 new IntRange(1, 100),
                 new IntRange(1, 48),

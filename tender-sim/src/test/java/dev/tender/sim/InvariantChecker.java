@@ -254,7 +254,7 @@ public final class InvariantChecker {
         }
         String actual = events.stream()
                 .filter(e -> e instanceof Routed)
-                .map(e -> ((Routed) e).route())
+                .map(e -> ((Routed) e).route().name())
                 .findFirst()
                 .orElse("none");
         if (!expected.equals(actual)) {

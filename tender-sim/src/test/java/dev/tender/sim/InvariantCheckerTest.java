@@ -2,6 +2,7 @@ package dev.tender.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tender.agreement.RouteKind;
 import dev.tender.event.ResponseOutcome;
 import dev.tender.event.TenderEvent;
 import dev.tender.event.TenderEvent.Awarded;
@@ -34,7 +35,7 @@ class InvariantCheckerTest {
             if (has(e -> e instanceof Awarded)
                     && has(e -> e instanceof Responded r && r.outcome() == ResponseOutcome.LAPSED)
                     && has(e -> e instanceof Routed r
-                            && r.route().equals("EXCLUSIVE")
+                            && r.route() == RouteKind.EXCLUSIVE
                             && !r.eligible().isEmpty())) {
                 return;
             }
@@ -75,7 +76,7 @@ class InvariantCheckerTest {
     void anOfferToAnotherProviderUnderAnExclusiveIsCaught() {
         var exclusive = log.stream()
                 .filter(e -> e instanceof Routed r
-                        && r.route().equals("EXCLUSIVE")
+                        && r.route() == RouteKind.EXCLUSIVE
                         && !r.eligible().isEmpty())
                 .findFirst()
                 .orElseThrow()
@@ -143,7 +144,7 @@ class InvariantCheckerTest {
     void aRouteThatTheClausesDoNotGiveIsCaught() {
         assertThat(checkWith(e -> e instanceof Routed, e -> {
                     Routed r = (Routed) e;
-                    String other = r.route().equals("MARKET") ? "ROFR_MATCH" : "MARKET";
+                    RouteKind other = r.route() == RouteKind.MARKET ? RouteKind.ROFR_MATCH : RouteKind.MARKET;
                     return new Routed(r.seq(), r.at(), r.request(), other, r.agreements(), r.eligible(), r.reason());
                 }))
                 .anyMatch(v -> v.startsWith("8: "));

@@ -31,7 +31,7 @@ class InvariantPropertyTest {
         Set<String> seen = new TreeSet<>();
         for (TenderEvent event : log) {
             if (event instanceof TenderEvent.Routed r) {
-                seen.add(r.route());
+                seen.add(r.route().name());
             } else if (event instanceof TenderEvent.Offered o) {
                 seen.add(o.kind().name());
             } else if (event instanceof TenderEvent.Responded r) {

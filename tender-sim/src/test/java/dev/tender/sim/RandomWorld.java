@@ -10,8 +10,13 @@ import dev.tender.agreement.Scope;
 import dev.tender.capacity.Accelerator;
 import dev.tender.capacity.CapacityStep;
 import dev.tender.capacity.Pool;
+import dev.tender.catalog.AcceleratorId;
+import dev.tender.catalog.Region;
+import dev.tender.catalog.WorkloadClass;
 import dev.tender.demand.Generator;
+import dev.tender.demand.GeneratorId;
 import dev.tender.demand.IntRange;
+import dev.tender.demand.TenantId;
 import dev.tender.money.Money;
 import dev.tender.provider.PriceList;
 import dev.tender.provider.Provider;
@@ -23,6 +28,7 @@ import dev.tender.time.Span;
 import dev.tender.world.Defaults;
 import dev.tender.world.Scenario;
 import dev.tender.world.World;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,9 +47,12 @@ import java.util.Set;
 final class RandomWorld {
 
     static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
-    private static final List<String> WORKLOADS = List.of("api", "training", "research");
-    private static final List<String> ACCELERATORS = List.of("H100", "GB200");
-    private static final List<String> REGIONS = List.of("r1", "r2", "r3");
+    private static final AcceleratorId H100 = new AcceleratorId("H100");
+    private static final AcceleratorId GB200 = new AcceleratorId("GB200");
+    private static final List<WorkloadClass> WORKLOADS =
+            List.of(new WorkloadClass("api"), new WorkloadClass("training"), new WorkloadClass("research"));
+    private static final List<AcceleratorId> ACCELERATORS = List.of(H100, GB200);
+    private static final List<Region> REGIONS = List.of(new Region("r1"), new Region("r2"), new Region("r3"));
 
     private final Random random;
 
@@ -63,7 +72,11 @@ final class RandomWorld {
             providers.add(provider(new ProviderId("p" + p), pools));
         }
         World world = new World(
-                Map.of("H100", new Accelerator("H100", 1.0, 1.4), "GB200", new Accelerator("GB200", 2.5, 2.5)),
+                Map.of(
+                        H100,
+                        new Accelerator(H100, BigDecimal.ONE, new BigDecimal("1.4")),
+                        GB200,
+                        new Accelerator(GB200, new BigDecimal("2.5"), new BigDecimal("2.5"))),
                 Set.copyOf(WORKLOADS),
                 providers,
                 pools,
@@ -87,11 +100,11 @@ final class RandomWorld {
 
     private Provider provider(ProviderId id, List<Pool> pools) {
         List<Site> sites = new ArrayList<>();
-        Map<String, Money> prices = new HashMap<>();
+        Map<AcceleratorId, Money> prices = new HashMap<>();
         for (int s = 1; s <= 1 + random.nextInt(2); s++) {
             Site site = new Site(new SiteId(id + "-s" + s), id, pick(REGIONS));
             sites.add(site);
-            for (String accelerator : ACCELERATORS) {
+            for (AcceleratorId accelerator : ACCELERATORS) {
                 if (random.nextDouble() < 0.7) {
                     pools.add(new Pool(pools.size(), site, accelerator, steps()));
                     prices.computeIfAbsent(accelerator, a -> new Money(1_000_000L + random.nextInt(19_000_000)));
@@ -166,10 +179,10 @@ final class RandomWorld {
         int units = 1 + random.nextInt(300);
         int hours = 1 + random.nextInt(500);
         Money maxPrice = random.nextBoolean() ? null : new Money(2_000_000L + random.nextInt(18_000_000));
-        List<String> regions = random.nextDouble() < 0.3 ? List.copyOf(subset(REGIONS, 1.0)) : List.of();
+        List<Region> regions = random.nextDouble() < 0.3 ? List.copyOf(subset(REGIONS, 1.0)) : List.of();
         return new Generator(
-                id,
-                "tenant",
+                new GeneratorId(id),
+                new TenantId("tenant"),
                 pick(WORKLOADS),
                 pick(ACCELERATORS),
                 Span.of(hours(12, 120)),
@@ -193,8 +206,8 @@ final class RandomWorld {
     }
 
     /** A random subset; with {@code nonEmptyChance} it has at least one element. */
-    private Set<String> subset(List<String> values, double nonEmptyChance) {
-        Set<String> chosen = new HashSet<>();
+    private <T> Set<T> subset(List<T> values, double nonEmptyChance) {
+        Set<T> chosen = new HashSet<>();
         if (random.nextDouble() < nonEmptyChance) {
             chosen.add(pick(values));
             values.forEach(v -> {
