@@ -9,7 +9,7 @@ final class OutputFolder {
     @Option(
             names = "--out",
             paramLabel = "DIR",
-            description = "Folder for the files (default: ${DEFAULT-VALUE}).",
+            description = "The folder the files are written to; it is created when missing. Default: ${DEFAULT-VALUE}.",
             defaultValue = "out")
     Path path;
 }
