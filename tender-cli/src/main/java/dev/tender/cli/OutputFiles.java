@@ -29,7 +29,6 @@ final class OutputFiles {
         void to(Path file) throws IOException;
     }
 
-    private final Path folder;
     private final Map<String, PendingFile> files = new LinkedHashMap<>();
     private final List<PendingFile> started = new ArrayList<>();
     private final List<PendingFile> published = new ArrayList<>();
@@ -37,12 +36,7 @@ final class OutputFiles {
 
     /** The files named, in the folder; nothing is touched until {@link #removeEarlierRun()}. */
     OutputFiles(Path folder, List<String> names) {
-        this.folder = folder;
         names.forEach(name -> files.put(name, new PendingFile(folder.resolve(name))));
-    }
-
-    Path folder() {
-        return folder;
     }
 
     /** Where the named file is once the run is complete. */
@@ -85,9 +79,8 @@ final class OutputFiles {
      * the failure is what the user needs to hear about, and the next run removes what is left.
      */
     synchronized void discard() {
-        List<Path> left = new ArrayList<>();
         for (PendingFile file : started) {
-            remove(file.partial(), left);
+            remove(file.partial());
         }
         started.clear();
     }
@@ -100,19 +93,25 @@ final class OutputFiles {
         givenUp = true;
         List<Path> left = new ArrayList<>();
         for (PendingFile file : started) {
-            remove(file.partial(), left);
+            if (!remove(file.partial())) {
+                left.add(file.partial());
+            }
         }
         for (PendingFile file : published) {
-            remove(file.target(), left);
+            if (!remove(file.target())) {
+                left.add(file.target());
+            }
         }
         return left;
     }
 
-    private static void remove(Path path, List<Path> left) {
+    /** Whether the file is gone. */
+    private static boolean remove(Path path) {
         try {
             Files.deleteIfExists(path);
+            return true;
         } catch (IOException e) {
-            left.add(path);
+            return false;
         }
     }
 

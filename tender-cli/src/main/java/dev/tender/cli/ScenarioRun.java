@@ -129,7 +129,7 @@ final class ScenarioRun {
     private void interrupted(OutputFiles files, ProgressDisplay progress, PrintWriter stderr) {
         progress.stop();
         List<Path> left = files.giveUp();
-        stderr.println("tender: interrupted; no output was written to " + folderName(files.folder())
+        stderr.println("tender: interrupted; no output was written to " + folderName(out)
                 + (left.isEmpty() ? " (partial files removed)" : " (could not remove " + left + ")"));
         stderr.flush();
     }

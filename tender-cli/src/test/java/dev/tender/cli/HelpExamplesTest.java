@@ -66,20 +66,20 @@ class HelpExamplesTest {
                     return dynamicContainer(
                             command.getCommandSpec().qualifiedName() + " --help",
                             examples(command).stream()
-                                    .map(example -> dynamicTest(example, () -> {
-                                        String[] args = workspace.locate(arguments(example));
-                                        StringWriter out = new StringWriter();
-                                        StringWriter err = new StringWriter();
-
-                                        int exit = Main.execute(
-                                                args, new PrintWriter(out, true), new PrintWriter(err, true));
-
-                                        String ran = "tender " + String.join(" ", args) + "\nstdout:\n" + out
-                                                + "\nstderr:\n" + err;
-                                        assertThat(exit).as(ran).isZero();
-                                        assertThat(err.toString()).as(ran).doesNotContain("tender:");
-                                    })));
+                                    .map(example -> dynamicTest(example, () -> works(example, workspace))));
                 });
+    }
+
+    static void works(String example, Workspace workspace) {
+        String[] args = workspace.locate(arguments(example));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int exit = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+
+        String ran = "tender " + String.join(" ", args) + "\nstdout:\n" + out + "\nstderr:\n" + err;
+        assertThat(exit).as(ran).isZero();
+        assertThat(err.toString()).as(ran).doesNotContain("tender:");
     }
 
     @Test
@@ -105,7 +105,7 @@ class HelpExamplesTest {
         }
     }
 
-    /** The command and all its subcommands, as a user at an 80-column terminal sees their help. */
+    /** The command and its subcommands, as a user at an 80-column terminal sees their help. */
     static List<CommandLine> commands() {
         CommandLine root = Main.commandLine();
         root.setUsageHelpAutoWidth(false);
