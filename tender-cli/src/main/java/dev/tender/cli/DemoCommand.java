@@ -10,16 +10,20 @@ import picocli.CommandLine.Spec;
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "Plays the seed story: OpenAI's compute supply from 2025 to 2028, once Azure was no longer",
-            "its exclusive cloud. Azure keeps a right of first refusal and the API exclusivity; CoreWeave,",
-            "Oracle and Stargate's Texas campus fill what Azure cannot. Prints the summary and writes",
-            "events.jsonl and summary.json.",
-        },
-        footer = {
+            "Plays the seed story: OpenAI's compute supply from 2025 to 2028.",
             "",
-            "Example:",
+            "Azure stops being OpenAI's exclusive cloud on 21 January 2025 and keeps a right of first refusal on new capacity and the exclusive right to its API compute; CoreWeave, Oracle and Stargate's sites in Texas and beyond supply what Azure does not take.",
+            "",
+            "Prints the summary and writes three files to the output folder: events.jsonl (every decision), summary.json and report.html (the summary with charts).",
+            "",
+            "The story is built into Tender. The same scenario, with a comment on every number, is in scenarios/seed-story.yaml: read it, change it, and play it with `tender simulate`.",
+        },
+        descriptionHeading = "%n",
+        optionListHeading = "%nOptions:%n",
+        footerHeading = "%nExamples:%n",
+        footer = {
             "  tender demo --out /tmp/story",
-            "  tender explain g1-12 --events /tmp/story/events.jsonl"
+            "  tender explain training-60 --events /tmp/story/events.jsonl",
         })
 final class DemoCommand implements Callable<Integer> {
 

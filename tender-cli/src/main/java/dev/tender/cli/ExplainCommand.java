@@ -20,19 +20,36 @@ import picocli.CommandLine.Spec;
         name = "explain",
         mixinStandardHelpOptions = true,
         description = {
-            "Tells one request's story from an event log: the clause that routed it, who was asked and",
-            "when, who answered what, what was awarded, and why the rest was not.",
+            "Tells one request's story from an event log.",
+            "",
+            "The story says which clause routed the request, who was asked and by when, who answered what, what was awarded at what price, and why the rest was not.",
         },
-        footer = {"", "Example:", "  tender explain g1-12 --events out/events.jsonl"})
+        descriptionHeading = "%n",
+        parameterListHeading = "%nParameters:%n",
+        optionListHeading = "%nOptions:%n",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tender demo                                   # writes out/events.jsonl",
+            "  tender explain training-60 --events out/events.jsonl",
+            "  tender explain research-1 --events out/events.jsonl",
+        })
 final class ExplainCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "REQUEST", description = "The request id, as in the log.")
+    @Parameters(
+            index = "0",
+            paramLabel = "REQUEST",
+            description = "The request's id as the log names it: its generator's name and a number, e.g. training-60.")
     String request;
 
-    @Option(names = "--events", paramLabel = "FILE", required = true, description = "The event log (events.jsonl).")
+    @Option(
+            names = "--events",
+            paramLabel = "FILE",
+            required = true,
+            description = "The event log to read, events.jsonl as `tender demo` or `tender simulate` wrote it."
+                    + " Required; there is no default.")
     Path events;
 
     @Override

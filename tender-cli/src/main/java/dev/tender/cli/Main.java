@@ -13,10 +13,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = {
-            "Tender brokers AI compute capacity under the agreements a buyer signed with its providers:",
-            "rights of first refusal, exclusivity per workload class, spend commitments.",
-            ""
+            "Tender brokers AI compute capacity under the agreements a buyer signed with its providers: rights of first refusal, exclusivity per workload class, spend commitments.",
+            "",
+            "It plays years of demand against data centres coming online, on a virtual clock, awards capacity without ever overselling a site, and explains every decision by the clause behind it.",
         },
+        descriptionHeading = "%n",
+        optionListHeading = "%nOptions:%n",
+        commandListHeading = "%nCommands:%n",
         subcommands = {
             DemoCommand.class,
             SimulateCommand.class,
@@ -24,10 +27,17 @@ import picocli.CommandLine.Command;
             ExplainCommand.class,
             CommandLine.HelpCommand.class
         },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:Done.",
+            "1:A failure that is not the input's fault; the message says what failed.",
+            "2:Bad input: an invalid scenario, a missing file, a wrong option.",
+        },
+        footerHeading = "%nExamples (every command has --help with more):%n",
         footer = {
-            "",
-            "Exit codes: 0 done, 1 failure, 2 bad input.",
-            "Start with:  tender demo",
+            "  tender demo                                   # the seed story; files in out/",
+            "  tender explain training-60 --events out/events.jsonl",
+            "  tender validate scenarios/seed-story.yaml",
         })
 public final class Main implements Runnable {
 
@@ -36,6 +46,9 @@ public final class Main implements Runnable {
 
     /** Exit code for a failure that is not the user's doing. */
     static final int FAILURE = 1;
+
+    /** Columns of the usage help when the terminal's width is unknown. */
+    static final int USAGE_WIDTH = 100;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -46,9 +59,19 @@ public final class Main implements Runnable {
 
     /** Runs one command line; output and errors go to the given writers. */
     static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine line = new CommandLine(new Main());
+        CommandLine line = commandLine();
         line.setOut(out);
         line.setErr(err);
+        return line.execute(args);
+    }
+
+    /** Every command, with the usage width and the handling of errors that all of them share. */
+    static CommandLine commandLine() {
+        CommandLine line = new CommandLine(new Main());
+        // The terminal's width when there is one; 100 columns in a pipe or a file. Set after the
+        // subcommands are added, so it holds for all of them.
+        line.setUsageHelpAutoWidth(true);
+        line.setUsageHelpWidth(USAGE_WIDTH);
         line.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? BAD_INPUT : FAILURE);
         line.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // A failure is reported in one line; the stack trace is for developers who ask for it.
@@ -58,7 +81,7 @@ public final class Main implements Runnable {
             }
             return FAILURE;
         });
-        return line.execute(args);
+        return line;
     }
 
     private static String describe(Exception e) {

@@ -11,7 +11,8 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
  * Progress of a run on stderr, in simulated days, once it has taken more than a second: a bar on
- * a terminal, a plain line every few seconds elsewhere (a log, a pipe).
+ * a terminal, a plain line every few seconds elsewhere (a log, a pipe). The run's thread reports
+ * progress while Ctrl-C's hook may {@link #stop} the display, hence the lock.
  */
 final class ProgressDisplay implements Simulation.Progress, AutoCloseable {
 
@@ -25,6 +26,7 @@ final class ProgressDisplay implements Simulation.Progress, AutoCloseable {
     private final long begun = System.nanoTime();
     private long lastPlain = begun;
     private ProgressBar bar;
+    private boolean stopped;
 
     ProgressDisplay(Instant start, Instant end, PrintStream err, boolean terminal) {
         this.start = start;
@@ -34,9 +36,9 @@ final class ProgressDisplay implements Simulation.Progress, AutoCloseable {
     }
 
     @Override
-    public void at(Instant simulated, long submitted) {
+    public synchronized void at(Instant simulated, long submitted) {
         long now = System.nanoTime();
-        if (now - begun < SHOW_AFTER_NANOS) {
+        if (stopped || now - begun < SHOW_AFTER_NANOS) {
             return;
         }
         long day = Math.min(days, Duration.between(start, simulated).toDays());
@@ -64,11 +66,24 @@ final class ProgressDisplay implements Simulation.Progress, AutoCloseable {
         return bar;
     }
 
+    /**
+     * Leaves the display where the run was interrupted: the bar, if one is showing, is drawn once more
+     * and its line ended, so that what is printed next starts on a line of its own; nothing more is
+     * printed after.
+     */
+    synchronized void stop() {
+        if (!stopped && bar != null) {
+            bar.close();
+        }
+        stopped = true;
+    }
+
     @Override
-    public void close() {
-        if (bar != null) {
+    public synchronized void close() {
+        if (!stopped && bar != null) {
             bar.stepTo(days);
             bar.close();
         }
+        stopped = true;
     }
 }

@@ -9,6 +9,7 @@ import dev.tender.sim.Simulation;
 import dev.tender.summary.HtmlReport;
 import dev.tender.summary.SummaryJson;
 import dev.tender.world.Scenario;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -16,9 +17,17 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
-/** Runs a scenario in the simulator and writes what it decided: the event log, the summary, the table. */
+/**
+ * Runs a scenario in the simulator and writes what it decided: the event log, the summary, the
+ * report, the table. The files appear only when the run is complete (see {@link OutputFiles}).
+ */
 final class ScenarioRun {
+
+    static final String EVENTS = "events.jsonl";
+    static final String SUMMARY = "summary.json";
+    static final String REPORT = "report.html";
 
     private final Scenario scenario;
     private final Path out;
@@ -48,13 +57,48 @@ final class ScenarioRun {
             stderr.println("tender: cannot create the output folder " + out + ": " + e.getMessage());
             return Main.BAD_INPUT;
         }
-        Path eventsFile = out.resolve("events.jsonl");
-        Path summaryFile = out.resolve("summary.json");
-        Path reportFile = out.resolve("report.html");
+        OutputFiles files = new OutputFiles(out, List.of(EVENTS, SUMMARY, REPORT));
+        ProgressDisplay progress =
+                new ProgressDisplay(scenario.start(), scenario.end(), System.err, System.console() != null);
+        Thread onInterrupt = new Thread(() -> interrupted(files, progress, stderr), "tender-interrupted");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        Finished finished;
+        try {
+            finished = writeAll(files, progress);
+        } finally {
+            files.discard();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is already on its way out; the hook has run or is running.
+            }
+        }
+        new SummaryTable(finished.summary(), scenario.description()).print(stdout);
+        stdout.printf(
+                "%nSimulated %,d requests (%,d events) in %.1f s: %,.0f requests/s, peak heap %,d MB.%n",
+                finished.requests(),
+                finished.events(),
+                finished.seconds(),
+                finished.requests() / Math.max(finished.seconds(), 1e-9),
+                peakHeapMegabytes());
+        stdout.println("Files: " + (writeEvents ? files.path(EVENTS) + " (the event log), " : "") + files.path(SUMMARY)
+                + " (the summary), " + files.path(REPORT) + " (the summary with charts).");
+        if (writeEvents) {
+            stdout.println("Ask why:  tender explain <request id> --events " + files.path(EVENTS));
+        }
+        return 0;
+    }
+
+    /** What a run that wrote all its files has to tell. */
+    private record Finished(Summary summary, long requests, long events, double seconds) {}
+
+    /** Runs the simulation and writes the files, which take their final names only at the end. */
+    private Finished writeAll(OutputFiles files, ProgressDisplay progress) throws IOException {
+        files.removeEarlierRun();
         SummaryCollector collector = new SummaryCollector(scenario.world(), scenario.start(), scenario.end());
         long[] events = new long[1];
         EventSink downstream = collector.andThen(e -> events[0]++);
-        JsonlEventWriter writer = writeEvents ? JsonlEventWriter.to(eventsFile) : null;
+        JsonlEventWriter writer = writeEvents ? new JsonlEventWriter(files.open(EVENTS)) : null;
         if (writer != null) {
             downstream = downstream.andThen(writer);
         }
@@ -62,8 +106,7 @@ final class ScenarioRun {
         Simulation.Run run;
         // The summary and the log are kept on the second core while the engine runs on the first.
         try (BackgroundSink sink = new BackgroundSink(downstream);
-                ProgressDisplay progress =
-                        new ProgressDisplay(scenario.start(), scenario.end(), System.err, System.console() != null)) {
+                progress) {
             run = new Simulation(scenario, sink).run(progress);
         } finally {
             if (writer != null) {
@@ -71,21 +114,28 @@ final class ScenarioRun {
             }
         }
         double seconds = (System.nanoTime() - began) / 1e9;
-        if (!writeEvents) {
-            Files.deleteIfExists(eventsFile);
-        }
         Summary summary = collector.summary(scenario.name(), scenario.seed());
-        SummaryJson.write(summary, summaryFile);
-        HtmlReport.write(summary, scenario.description(), reportFile);
-        new SummaryTable(summary, scenario.description()).print(stdout);
-        stdout.printf(
-                "%nSimulated %,d requests (%,d events) in %.1f s: %,.0f requests/s, peak heap %,d MB.%n",
-                run.submitted(), events[0], seconds, run.submitted() / Math.max(seconds, 1e-9), peakHeapMegabytes());
-        stdout.println("Files: " + (writeEvents ? eventsFile + " (the event log), " : "") + summaryFile
-                + " (the summary), " + reportFile + " (the summary with charts).");
-        if (writeEvents) {
-            stdout.println("Ask why:  tender explain <request id> --events " + eventsFile);
-        }
-        return 0;
+        files.write(SUMMARY, file -> SummaryJson.write(summary, file));
+        files.write(REPORT, file -> HtmlReport.write(summary, scenario.description(), file));
+        files.publish();
+        return new Finished(summary, run.submitted(), events[0], seconds);
+    }
+
+    /**
+     * Ctrl-C, or any other end of the JVM before the run is complete: the JVM runs this hook and then
+     * exits (with 130 after Ctrl-C). Nothing of the run may stay behind, and the user hears so in one
+     * line.
+     */
+    private void interrupted(OutputFiles files, ProgressDisplay progress, PrintWriter stderr) {
+        progress.stop();
+        List<Path> left = files.giveUp();
+        stderr.println("tender: interrupted; no output was written to " + folderName(out)
+                + (left.isEmpty() ? " (partial files removed)" : " (could not remove " + left + ")"));
+        stderr.flush();
+    }
+
+    private static String folderName(Path folder) {
+        String name = folder.toString();
+        return name.endsWith(File.separator) ? name : name + File.separator;
     }
 }

@@ -13,15 +13,19 @@ import picocli.CommandLine.Spec;
         name = "simulate",
         mixinStandardHelpOptions = true,
         description = {
-            "Plays a scenario's demand against its world on a virtual clock and writes every decision.",
-            "The same scenario and seed always write the same events.jsonl, byte for byte.",
-        },
-        footer = {
+            "Plays a scenario on a virtual clock and writes every decision.",
             "",
-            "Examples:",
-            "  tender simulate scenarios/seed-story.yaml",
-            "  tender simulate my-world.yaml --seed 42 --out runs/42",
-            "  tender simulate big-world.yaml --events none     # summary only, fastest",
+            "Requests are submitted at their instants, providers answer by their rules and deadlines pass: years of demand in seconds. Prints the summary and writes three files to the output folder: events.jsonl (every decision), summary.json and report.html (the summary with charts).",
+            "",
+            "The same scenario and seed always write the same files, byte for byte.",
+        },
+        descriptionHeading = "%n",
+        parameterListHeading = "%nParameters:%n",
+        optionListHeading = "%nOptions:%n",
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  tender simulate scenarios/seed-story.yaml --seed 8 --out /tmp/seed-8",
+            "  tender simulate scenarios/seed-story.yaml --events none   # fastest",
         })
 final class SimulateCommand implements Callable<Integer> {
 
@@ -33,21 +37,29 @@ final class SimulateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario (YAML); see `tender validate`.")
+    @Parameters(
+            index = "0",
+            paramLabel = "FILE",
+            description = "The scenario (YAML); `tender validate FILE` lists its problems without running it.")
     Path file;
 
     @Mixin
     OutputFolder out;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Overrides the scenario's seed.")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            description = "The seed that draws the demand; another seed plays other demand against the same world."
+                    + " Default: the scenario's own seed.")
     Long seed;
 
     @Option(
             names = "--events",
             paramLabel = "MODE",
             defaultValue = "file",
-            description = "file: write DIR/events.jsonl; none: write only the summary (and remove a stale"
-                    + " events.jsonl). Default: ${DEFAULT-VALUE}.")
+            description = "What to do with the event log: `file` writes every decision to events.jsonl in the"
+                    + " output folder; `none` writes only summary.json and report.html, which is fastest."
+                    + " Default: ${DEFAULT-VALUE}.")
     EventsMode events;
 
     @Override

@@ -11,17 +11,24 @@ import picocli.CommandLine.Spec;
         name = "validate",
         mixinStandardHelpOptions = true,
         description = {
-            "Checks a scenario without running it and lists every problem with its path, e.g.",
-            "  providers.azure.sites[0].capacity[1].from: not a date or instant: '2025-13-01'",
-            "Exit code 0 when valid, 2 when not.",
+            "Checks a scenario and lists every problem with its path.",
+            "",
+            "Nothing is run. Each problem is one line that says where in the file it is, for example:",
+            "  providers.azure.sites[2].capacity[0].from: not a date or instant: '2025-13-01'",
+            "",
+            "The exit code is 0 when the scenario is valid and 2 when it is not.",
         },
-        footer = {"", "Example:", "  tender validate scenarios/seed-story.yaml"})
+        descriptionHeading = "%n",
+        parameterListHeading = "%nParameters:%n",
+        optionListHeading = "%nOptions:%n",
+        footerHeading = "%nExample:%n",
+        footer = {"  tender validate scenarios/seed-story.yaml"})
 final class ValidateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario (YAML).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The scenario (YAML) to check.")
     Path file;
 
     @Override

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tender.eventlog.EventLogReader;
 import dev.tender.scenario.ScenarioReader;
 import dev.tender.sim.InvariantChecker;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,13 +116,19 @@ class CommandLineTest {
     }
 
     @Test
-    void eventsNoneWritesOnlyTheSummary(@TempDir Path out) throws Exception {
-        Files.writeString(out.resolve("events.jsonl"), "stale");
+    void aCompletedRunLeavesItsThreeFilesAndNoTemporaryOnes() throws Exception {
+        assertThat(listing(demo)).containsExactly("events.jsonl", "report.html", "summary.json");
+    }
+
+    @Test
+    void eventsNoneWritesTheSummaryAndTheReportAndRemovesAnEarlierLog(@TempDir Path out) throws Exception {
+        Files.writeString(out.resolve("events.jsonl"), "from an earlier run");
+        Files.writeString(out.resolve(".events.jsonl.partial"), "from a run that was killed");
 
         Result run = tender("simulate", SEED_STORY.toString(), "--out", out.toString(), "--events", "none");
 
         assertThat(run.exit()).isZero();
-        assertThat(out.resolve("events.jsonl")).doesNotExist();
+        assertThat(listing(out)).containsExactly("report.html", "summary.json");
         assertThat(out.resolve("summary.json")).isNotEmptyFile();
     }
 
@@ -234,6 +243,12 @@ class CommandLineTest {
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("--events").contains("Usage:");
+    }
+
+    static List<String> listing(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
     }
 
     @Test
