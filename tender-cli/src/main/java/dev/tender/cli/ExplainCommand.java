@@ -62,8 +62,9 @@ final class ExplainCommand implements Callable<Integer> {
         }
         List<TenderEvent> story = new ArrayList<>();
         String needle = "\"request\":\"" + request + "\"";
+        EventLogReader.Reading reading;
         try {
-            EventLogReader.read(events, line -> line.contains(needle), story::add);
+            reading = EventLogReader.read(events, line -> line.contains(needle), story::add);
         } catch (EventLogReader.MalformedLog e) {
             err.println("tender: " + events + ": " + e.getMessage());
             return Main.BAD_INPUT;
@@ -82,6 +83,8 @@ final class ExplainCommand implements Callable<Integer> {
         for (String sentence : Explanation.of(story)) {
             out.println("  " + sentence);
         }
+        out.flush();
+        reading.truncation().ifPresent(truncated -> err.println("tender: " + events + ": " + truncated));
         return 0;
     }
 }

@@ -150,6 +150,23 @@ class CommandLineTest {
     }
 
     @Test
+    void explainTellsWhatALogCutShortHasAndSaysItWasCut(@TempDir Path dir) throws IOException {
+        List<String> lines = Files.readAllLines(demo.resolve("events.jsonl"));
+        int closed = lines.indexOf(lines.stream()
+                .filter(l -> l.contains("\"type\":\"CLOSED\",\"request\":\"training-60\""))
+                .findFirst()
+                .orElseThrow());
+        Path cut = dir.resolve("events.jsonl");
+        Files.write(cut, lines.subList(0, closed));
+
+        Result story = tender("explain", "training-60", "--events", cut.toString());
+
+        assertThat(story.exit()).isZero();
+        assertThat(story.out()).startsWith("Request training-60:").doesNotContain("Closed");
+        assertThat(story.err()).isEqualTo("tender: " + cut + ": the log ends before training-60 closed: truncated?\n");
+    }
+
+    @Test
     void explainSaysWhenTheRequestIsNotInTheLog() {
         Result story = tender(
                 "explain",

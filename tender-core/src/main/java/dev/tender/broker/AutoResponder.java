@@ -10,6 +10,7 @@ import dev.tender.event.OfferKind;
 import dev.tender.money.Money;
 import dev.tender.provider.Provider;
 import dev.tender.provider.ResponderSpec;
+import dev.tender.text.Figures;
 import dev.tender.time.Instants;
 import java.time.Clock;
 import java.time.Instant;
@@ -100,7 +101,7 @@ public final class AutoResponder implements Responder {
                 return part.get();
             }
         }
-        return new Answer.Decline("no " + offer.units() + " " + request.accelerator() + " free between "
+        return new Answer.Decline("no " + Figures.whole(offer.units()) + " " + request.accelerator() + " free between "
                 + Instants.iso(request.start()) + " and " + Instants.iso(offer.latestStart()) + " for "
                 + request.hours() + "h");
     }

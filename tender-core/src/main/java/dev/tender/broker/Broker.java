@@ -18,6 +18,7 @@ import dev.tender.event.TerminalState;
 import dev.tender.event.UnmetCause;
 import dev.tender.money.Money;
 import dev.tender.provider.ProviderId;
+import dev.tender.text.Figures;
 import dev.tender.time.Instants;
 import dev.tender.world.World;
 import java.time.Clock;
@@ -270,7 +271,8 @@ public final class Broker implements OfferDesk {
         }
         ResponseOutcome outcome = quote.units() == offer.units() ? ResponseOutcome.ACCEPTED : ResponseOutcome.PARTIAL;
         if (outcome == ResponseOutcome.PARTIAL) {
-            tender.notes.add(() -> offer.provider() + " offered " + quote.units() + " of " + offer.units());
+            tender.notes.add(() -> offer.provider() + " offered " + Figures.whole(quote.units()) + " of "
+                    + Figures.whole(offer.units()));
         }
         responded(asked, outcome, quote, refusal == null ? null : refusal.reason());
         answered(asked);

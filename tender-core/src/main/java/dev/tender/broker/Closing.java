@@ -4,6 +4,7 @@ import dev.tender.agreement.AgreementId;
 import dev.tender.agreement.Route;
 import dev.tender.event.TerminalState;
 import dev.tender.event.UnmetCause;
+import dev.tender.text.Figures;
 
 /**
  * The sentence a {@code CLOSED} event carries: the clause that routed the request, the commitment
@@ -28,25 +29,24 @@ final class Closing {
         if (tender.awards.isEmpty()) {
             text.append("nothing awarded");
         } else {
-            text.append(tender.awarded).append(" of ").append(units).append(" units awarded (");
+            Figures.appendWhole(text, tender.awarded);
+            text.append(" of ");
+            Figures.appendWhole(text, units);
+            text.append(" units awarded (");
             for (int i = 0; i < tender.awards.size(); i++) {
                 Tender.Awarded award = tender.awards.get(i);
-                text.append(i == 0 ? "" : ", ")
-                        .append(award.provider().value())
-                        .append(' ')
-                        .append(award.units())
-                        .append(" at ");
+                text.append(i == 0 ? "" : ", ").append(award.provider().value()).append(' ');
+                Figures.appendWhole(text, award.units());
+                text.append(" at ");
                 award.unitPrice().appendTo(text);
             }
             text.append(')');
         }
         if (state != TerminalState.FULFILLED) {
             if (cause != null && cause != UnmetCause.WITHDRAWN) {
-                text.append("; ")
-                        .append(units - tender.awarded)
-                        .append(" unmet (")
-                        .append(cause.code())
-                        .append(')');
+                text.append("; ");
+                Figures.appendWhole(text, units - tender.awarded);
+                text.append(" unmet (").append(cause.code()).append(')');
             }
             if (!tender.notes.isEmpty()) {
                 text.append(": ");

@@ -3,6 +3,7 @@ package dev.tender.report;
 import dev.tender.demand.Request;
 import dev.tender.event.EventSink;
 import dev.tender.event.OfferId;
+import dev.tender.event.OfferKind;
 import dev.tender.event.ResponseOutcome;
 import dev.tender.event.TenderEvent;
 import dev.tender.event.TenderEvent.Awarded;
@@ -11,10 +12,14 @@ import dev.tender.event.TenderEvent.Offered;
 import dev.tender.event.TenderEvent.Responded;
 import dev.tender.event.TenderEvent.Routed;
 import dev.tender.event.TenderEvent.Submitted;
+import dev.tender.money.Money;
+import dev.tender.text.Figures;
 import dev.tender.time.Durations;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** One request's story in plain sentences, told from its events alone. */
@@ -29,9 +34,10 @@ public final class Explanation {
         return reading.lines();
     }
 
-    /** The sentences so far, and what the note on quotes not needed must know. */
+    /** The sentences so far, the offers made (a response is told by its offer's kind), and the quotes awarded. */
     private static final class Reading implements EventSink.ByKind {
         final List<String> lines = new ArrayList<>();
+        final Map<OfferId, Offered> offers = new HashMap<>();
         final Set<OfferId> awarded = new HashSet<>();
         final List<Responded> quotes = new ArrayList<>();
 
@@ -47,6 +53,7 @@ public final class Explanation {
 
         @Override
         public void offered(Offered event) {
+            offers.put(event.offer(), event);
             lines.add(Explanation.offered(event));
         }
 
@@ -55,7 +62,7 @@ public final class Explanation {
             if (event.units() > 0) {
                 quotes.add(event);
             }
-            lines.add(Explanation.responded(event));
+            lines.add(Explanation.responded(event, offers.get(event.offer())));
         }
 
         @Override
@@ -72,9 +79,9 @@ public final class Explanation {
         List<String> lines() {
             for (Responded quote : quotes) {
                 if (!awarded.contains(quote.offer()) && quote.reason() == null) {
-                    lines.add("Not awarded: " + quote.provider() + "'s " + quote.units() + " units at "
-                            + quote.unitPrice()
-                            + " were not needed; cheaper or earlier quotes filled the request first.");
+                    lines.add("Not awarded: " + quote.provider() + "'s " + whole(quote.units()) + " units at "
+                            + usd(quote.unitPrice())
+                            + " were not needed; quotes ranked before them filled the request first.");
                 }
             }
             return lines;
@@ -83,8 +90,9 @@ public final class Explanation {
 
     private static String submitted(Submitted event) {
         Request r = event.details();
-        return "At " + event.at() + " " + r.tenant() + " asked for " + r.units() + " " + r.accelerator() + " for "
-                + r.hours() + "h of " + r.workload() + ", starting " + r.start()
+        return "At " + event.at() + " " + r.tenant() + " asked for " + whole(r.units()) + " " + r.accelerator()
+                + " for "
+                + whole(r.hours()) + "h of " + r.workload() + ", starting " + r.start()
                 + (r.flex().isZero() ? "" : " or up to " + Durations.iso(r.flex()) + " later") + ", "
                 + (r.regions().isEmpty()
                         ? "in any region"
@@ -94,7 +102,7 @@ public final class Explanation {
                                         r.regions().stream()
                                                 .map(Object::toString)
                                                 .toList()))
-                + (r.maxPrice() == null ? "" : ", at no more than " + r.maxPrice() + " per unit-hour") + ".";
+                + (r.maxPrice() == null ? "" : ", at no more than " + usd(r.maxPrice()) + " per unit-hour") + ".";
     }
 
     private static String routed(Routed event) {
@@ -109,12 +117,18 @@ public final class Explanation {
 
     private static String offered(Offered event) {
         String clause = event.agreement() == null ? "" : " under " + event.agreement();
-        String match = event.matchPrice() == null ? "" : " at no more than " + event.matchPrice();
-        return "At " + event.at() + " " + event.provider() + " was offered " + event.units() + " units (" + event.kind()
-                + clause + match + "), to answer by " + event.deadline() + ".";
+        if (event.kind() == OfferKind.MATCH) {
+            return "At " + event.at() + " " + event.provider()
+                    + " was offered the chance to match the best market quote, "
+                    + usd(event.matchPrice()) + ", for up to " + whole(event.units()) + " units (MATCH" + clause
+                    + "), to answer by " + event.deadline() + ".";
+        }
+        return "At " + event.at() + " " + event.provider() + " was offered " + whole(event.units()) + " units ("
+                + event.kind() + clause + "), to answer by " + event.deadline() + ".";
     }
 
-    private static String responded(Responded event) {
+    /** {@code offer} is null only in a log that lacks the offer (one cut to a single request's lines has it). */
+    private static String responded(Responded event, Offered offer) {
         String who = "At " + event.at() + " " + event.provider();
         if (event.outcome() == ResponseOutcome.LAPSED) {
             return who + " had not answered: the offer lapsed.";
@@ -123,18 +137,41 @@ public final class Explanation {
             return who + " declined" + (event.reason() == null ? "." : ": " + event.reason() + ".");
         }
         String refused = event.reason() == null ? "" : " Refused: " + event.reason() + ".";
-        return who + " answered " + event.outcome() + ": " + event.units() + " units at " + event.unitPrice() + " from "
-                + event.start() + " at " + event.site() + "." + refused;
+        String where = " from " + event.start() + " at " + event.site() + ".";
+        if (offer != null && offer.kind() == OfferKind.MATCH && event.reason() == null) {
+            return who + matched(event, offer) + where;
+        }
+        return who + " answered " + event.outcome() + ": " + whole(event.units()) + " units at "
+                + usd(event.unitPrice()) + where + refused;
+    }
+
+    /** " matched the best market quote, 9.00 USD: 100 units", or "..., for 60 of 100 units" when partial. */
+    private static String matched(Responded event, Offered offer) {
+        String quote = usd(offer.matchPrice());
+        String verb = event.unitPrice().compareTo(offer.matchPrice()) < 0
+                ? " beat the best market quote, " + quote + ", at " + usd(event.unitPrice())
+                : " matched the best market quote, " + quote;
+        return event.outcome() == ResponseOutcome.PARTIAL
+                ? verb + ", for " + whole(event.units()) + " of " + whole(offer.units()) + " units"
+                : verb + ": " + whole(event.units()) + " units";
     }
 
     private static String awarded(Awarded event) {
-        return "Awarded " + event.units() + " " + event.accelerator() + " to " + event.provider() + " at "
-                + event.site() + ", " + event.unitPrice() + " per unit-hour, from " + event.start() + " to "
-                + event.end() + ": " + event.cost() + " USD.";
+        return "Awarded " + whole(event.units()) + " " + event.accelerator() + " to " + event.provider() + " at "
+                + event.site() + ", " + usd(event.unitPrice()) + " per unit-hour, from " + event.start() + " to "
+                + event.end() + ": " + usd(event.cost()) + ".";
     }
 
     private static String closed(Closed event) {
-        return "Closed " + event.outcome() + " at " + event.at() + " with " + event.units() + " units: "
+        return "Closed " + event.outcome() + " at " + event.at() + " with " + whole(event.units()) + " units: "
                 + event.reason() + ".";
+    }
+
+    private static String whole(long value) {
+        return Figures.whole(value);
+    }
+
+    private static String usd(Money amount) {
+        return Figures.dollars(amount) + " USD";
     }
 }

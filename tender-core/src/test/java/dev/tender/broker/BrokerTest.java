@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.tender.agreement.Agreement;
 import dev.tender.agreement.AgreementId;
 import dev.tender.agreement.Commitment;
+import dev.tender.agreement.RightOfFirstRefusal;
 import dev.tender.agreement.RouteKind;
 import dev.tender.agreement.Scope;
 import dev.tender.demand.RequestId;
@@ -575,6 +576,31 @@ class BrokerTest {
         }
 
         @Test
+        void anAllOrNothingRightBindsTheMatchToo() {
+            start(new RightOfFirstRefusal(
+                    new AgreementId("azure-rofr"),
+                    new ProviderId("azure"),
+                    RightOfFirstRefusal.Mode.MATCH,
+                    Duration.ofHours(12),
+                    false,
+                    Scope.EVERYTHING,
+                    at("2025-01-21"),
+                    null));
+            tender.submit(request("r1", 150).build());
+            coreweave().take(100, "5.50", "cw-east", MARCH_2);
+            oracle().take(100, "5.00", "oracle-west", MARCH_3);
+
+            assertThat(azure().last().partialAllowed()).isFalse();
+            assertThat(azure().take(80, "5.00", "azure-east", MARCH_1))
+                    .isEqualTo(new Reply.Refused("offer r1.o3 must be taken whole (150 units) or declined"));
+            assertThat(azure().take(150, "5.00", "azure-east", MARCH_1)).isEqualTo(Reply.RECEIVED);
+
+            assertThat(tender.events.of("r1", Awarded.class))
+                    .extracting(a -> a.provider().value(), Awarded::units)
+                    .containsExactly(tuple("azure", 150));
+        }
+
+        @Test
         void aMatchAboveTheBestQuoteIsRefusedAndTheMarketFills() {
             start(rofr);
             tender.submit(request("r1", 150).build());
@@ -766,6 +792,9 @@ class BrokerTest {
 
             // azure ranks as 4.86: ahead of coreweave's 4.90 and oracle's 5.00; it is paid its 5.40.
             Awarded first = tender.events.only("r1", Awarded.class);
+            assertThat(tender.events.closed("r1").reason())
+                    .as("the commitment decided who was awarded, and the closing sentence says so")
+                    .startsWith("market, ranked by azure-commitment's preference: 100 of 100 units awarded (azure 100");
             assertThat(first.provider().value()).isEqualTo("azure");
             assertThat(first.unitPrice()).isEqualTo(Money.ofDollars("5.40"));
             assertThat(first.cost()).isEqualTo(Money.ofDollars(12_960));
@@ -781,6 +810,21 @@ class BrokerTest {
             assertThat(tender.events.only("r2", Awarded.class).provider().value())
                     .as("met: no preference any more")
                     .isEqualTo("coreweave");
+            assertThat(tender.events.closed("r2").reason()).startsWith("market: ");
+        }
+
+        @Test
+        void aPreferenceThatChangesNoAwardIsNotSaidToHaveDecided() {
+            start(toAzure);
+            tender.submit(request("r1", 300).build());
+            azure().take(100, "5.40", "azure-east", MARCH_1);
+            oracle().take(100, "5.00", "oracle-west", MARCH_1);
+            coreweave().take(100, "4.90", "cw-east", MARCH_1);
+
+            assertThat(tender.events.of("r1", Awarded.class)).hasSize(3);
+            assertThat(tender.events.closed("r1").reason())
+                    .as("every quote was needed, whatever the order")
+                    .startsWith("market: 300 of 300 units awarded");
         }
 
         @Test
@@ -1048,6 +1092,28 @@ class BrokerTest {
             assertThat(closed.reason()).isEqualTo("unknown accelerator B300");
             assertThat(closed.units()).isZero();
             assertThat(closed.cause()).isEqualTo(UnmetCause.WITHDRAWN);
+        }
+
+        @Test
+        void aStartBeforeTheSubmissionIsRejected() {
+            start();
+            tender.submit(request("r1", 10).start("2025-01-31T23:00:00Z").build());
+
+            assertThat(tender.events.types("r1")).containsExactly("SUBMITTED", "CLOSED");
+            Closed closed = tender.events.closed("r1");
+            assertThat(closed.outcome()).isEqualTo(TerminalState.REJECTED);
+            assertThat(closed.reason())
+                    .isEqualTo(
+                            "start 2025-01-31T23:00:00Z is before the request was submitted at 2025-02-01T00:00:00Z");
+            assertThat(closed.cause()).isEqualTo(UnmetCause.WITHDRAWN);
+        }
+
+        @Test
+        void aStartAtTheVeryInstantOfSubmissionIsTaken() {
+            start();
+            tender.submit(request("r1", 10).start(NOW).build());
+
+            assertThat(tender.events.types("r1")).contains("ROUTED");
         }
 
         @Test

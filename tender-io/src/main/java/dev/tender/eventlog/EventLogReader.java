@@ -70,8 +70,9 @@ public final class EventLogReader {
     }
 
     /**
-     * Passes each event to {@code consumer}, reading only lines that {@code lineFilter} keeps (a
-     * cheap text test, so a large log need not be parsed in full).
+     * Passes each event to {@code consumer}, parsing only lines that {@code lineFilter} keeps (a
+     * cheap text test, so a large log need not be parsed in full). The lines it skips are still
+     * checked to be whole JSON objects, so a line cut short anywhere in the log is refused.
      */
     public static Reading read(Path file, Predicate<String> lineFilter, Consumer<TenderEvent> consumer)
             throws IOException, MalformedLog {
@@ -82,7 +83,11 @@ public final class EventLogReader {
             long number = 0;
             while ((line = reader.readLine()) != null) {
                 number++;
-                if (line.isBlank() || !lineFilter.test(line)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (!lineFilter.test(line)) {
+                    requireWhole(line, number);
                     continue;
                 }
                 Optional<TenderEvent> event = parse(line, number);
@@ -94,6 +99,14 @@ public final class EventLogReader {
             }
         }
         return new Reading(events, new ArrayList<>(open));
+    }
+
+    /** A shallow look at a line not parsed: an object from its first character to its last. */
+    private static void requireWhole(String line, long number) throws MalformedLog {
+        String trimmed = line.strip();
+        if (!trimmed.startsWith("{") || !trimmed.endsWith("}")) {
+            throw new MalformedLog("line " + number + " is not a whole JSON object: cut short, or not an event log");
+        }
     }
 
     private static void track(TenderEvent event, Set<RequestId> open) {
