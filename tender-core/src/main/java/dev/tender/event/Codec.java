@@ -72,7 +72,7 @@ public final class Codec<T> {
     public static final Codec<Instant> INSTANT = new Codec<>(
             Shape.INSTANT,
             "an ISO-8601 UTC instant",
-            "",
+            "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z$",
             List.of(),
             (value, out) -> out.instant(value),
             in -> instant(in.text()));

@@ -211,7 +211,7 @@ final class JsonText implements EventType.FieldWriter {
             return;
         }
         raw(date);
-        int secondOfDay = (int) Math.floorMod(seconds, 86_400);
+        int secondOfDay = Math.floorMod(seconds, 86_400);
         twoDigits(secondOfDay / 3600);
         bytes[length++] = ':';
         twoDigits(secondOfDay / 60 % 60);

@@ -1,12 +1,10 @@
 package dev.tender.sim;
 
 import dev.tender.demand.TraceRequest;
+import dev.tender.pipe.BatchPipe;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 /**
  * A {@link DemandStream} drawn on a thread of its own, a few batches ahead of the engine: the same
@@ -16,15 +14,10 @@ import java.util.concurrent.BlockingQueue;
  */
 final class DemandAhead implements AutoCloseable {
 
-    private static final int BATCH = 1024;
-    private static final List<TraceRequest> END = List.of();
-
-    private final BlockingQueue<List<TraceRequest>> batches = new ArrayBlockingQueue<>(8);
+    private final BatchPipe<TraceRequest> pipe = new BatchPipe<>(1024, 8);
     private final Thread drawer;
-    /** What drawing threw, and the instant of the request it was drawing; both set before END is put. */
-    private volatile Throwable failure;
-
-    private volatile Instant failedAt;
+    /** The instant of the request that could not be drawn; set before the pipe ends, so seen after it. */
+    private volatile Instant failedAt = Instant.MIN;
 
     private List<TraceRequest> batch = List.of();
     private int position;
@@ -38,48 +31,38 @@ final class DemandAhead implements AutoCloseable {
 
     private void draw(DemandStream stream) {
         try {
-            drawAll(stream);
+            while (stream.hasNext()) {
+                Instant at = stream.nextAt();
+                TraceRequest next;
+                try {
+                    next = stream.next();
+                } catch (RuntimeException | Error e) {
+                    failedAt = at;
+                    pipe.finish(e);
+                    return;
+                }
+                pipe.put(next);
+            }
+            pipe.finish();
         } catch (InterruptedException e) {
-            return; // closed before the demand ran out: nobody is waiting for the rest
+            // Closed before the demand ran out: nobody is waiting for the rest.
         } catch (RuntimeException | Error e) {
             // Not a request that could not be drawn but the drawer itself: the engine hears at once.
-            fail(e, Instant.MIN);
+            endWith(e);
         }
+    }
+
+    private void endWith(Throwable failure) {
         try {
-            batches.put(END);
-        } catch (InterruptedException e) {
+            pipe.finish(failure);
+        } catch (InterruptedException closed) {
             // Closed meanwhile.
         }
     }
 
-    private void drawAll(DemandStream stream) throws InterruptedException {
-        List<TraceRequest> next = new ArrayList<>(BATCH);
-        while (stream.hasNext()) {
-            Instant at = stream.nextAt();
-            try {
-                next.add(stream.next());
-            } catch (RuntimeException | Error e) {
-                fail(e, at);
-                break;
-            }
-            if (next.size() == BATCH) {
-                batches.put(next);
-                next = new ArrayList<>(BATCH);
-            }
-        }
-        if (!next.isEmpty()) {
-            batches.put(next);
-        }
-    }
-
-    private void fail(Throwable thrown, Instant at) {
-        failedAt = at;
-        failure = thrown;
-    }
-
     boolean hasNext() {
         fill();
-        return !ended || failure != null;
+        return !ended || pipe.upstreamFailure() != null;
     }
 
     /** When the next request is submitted; only when {@link #hasNext()}. */
@@ -91,6 +74,7 @@ final class DemandAhead implements AutoCloseable {
     TraceRequest next() {
         fill();
         if (ended) {
+            Throwable failure = pipe.upstreamFailure();
             if (failure == null) {
                 throw new NoSuchElementException("the demand has run out");
             }
@@ -108,16 +92,16 @@ final class DemandAhead implements AutoCloseable {
         }
         batch = takeBatch();
         position = 0;
-        ended = batch == END;
+        ended = batch.isEmpty();
     }
 
-    /** The next batch, waited for even through an interrupt: the drawer always puts one. */
+    /** The next batch, waited for even through an interrupt: the drawer always ends the pipe. */
     private List<TraceRequest> takeBatch() {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
-                    return batches.take();
+                    return pipe.next();
                 } catch (InterruptedException e) {
                     interrupted = true;
                 }
