@@ -78,11 +78,12 @@ public final class Broker implements OfferDesk {
         }
     }
 
+    /** The commitments' burn-down as the engine keeps it for rule 4; read by the tests, which check the summary's copy against it. */
     public Burndown burndown() {
         return burndown;
     }
 
-    /** Requests whose tender has not closed yet. */
+    /** Requests whose tender has not closed yet; the tests check that a closed tender leaves nothing behind. */
     public int openTenders() {
         return open.size();
     }

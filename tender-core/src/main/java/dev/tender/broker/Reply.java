@@ -15,8 +15,4 @@ public sealed interface Reply {
     record Closed(String reason) implements Reply {}
 
     Reply RECEIVED = new Received();
-
-    default boolean received() {
-        return this instanceof Received;
-    }
 }

@@ -28,13 +28,4 @@ public enum UnmetCause {
     public String code() {
         return code;
     }
-
-    public static UnmetCause ofCode(String code) {
-        for (UnmetCause cause : values()) {
-            if (cause.code.equals(code)) {
-                return cause;
-            }
-        }
-        throw new IllegalArgumentException("unknown cause " + code);
-    }
 }

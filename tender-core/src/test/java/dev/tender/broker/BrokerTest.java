@@ -120,12 +120,9 @@ class BrokerTest {
             tender.advance(Duration.ofHours(1));
 
             // Same price: oracle's earlier start beats coreweave's lower id.
-            assertThat(oracle().take(100, "5.00", "oracle-west", MARCH_1).received())
-                    .isTrue();
-            assertThat(coreweave().take(100, "5.00", "cw-east", MARCH_2).received())
-                    .isTrue();
-            assertThat(azure().take(100, "4.50", "azure-east", MARCH_3).received())
-                    .isTrue();
+            assertThat(oracle().take(100, "5.00", "oracle-west", MARCH_1)).isEqualTo(Reply.RECEIVED);
+            assertThat(coreweave().take(100, "5.00", "cw-east", MARCH_2)).isEqualTo(Reply.RECEIVED);
+            assertThat(azure().take(100, "4.50", "azure-east", MARCH_3)).isEqualTo(Reply.RECEIVED);
 
             assertThat(tender.events.types("r1"))
                     .containsExactly(
@@ -271,8 +268,7 @@ class BrokerTest {
             start();
             tender.submit(request("r1", 100).maxPrice("5.50").build());
 
-            assertThat(azure().take(100, "6.00", "azure-east", MARCH_1).received())
-                    .isTrue();
+            assertThat(azure().take(100, "6.00", "azure-east", MARCH_1)).isEqualTo(Reply.RECEIVED);
             coreweave().decline("no room");
             oracle().decline("no room");
 
@@ -348,8 +344,7 @@ class BrokerTest {
         void acceptedClosesFulfilledWithoutAnyRfq() {
             start(rofr);
             tender.submit(request("r1", 150).build());
-            assertThat(azure().take(150, "6.00", "azure-east", MARCH_1).received())
-                    .isTrue();
+            assertThat(azure().take(150, "6.00", "azure-east", MARCH_1)).isEqualTo(Reply.RECEIVED);
 
             assertThat(tender.events.types("r1"))
                     .containsExactly("SUBMITTED", "ROUTED", "OFFERED", "RESPONDED", "AWARDED", "CLOSED");
@@ -441,7 +436,7 @@ class BrokerTest {
             assertThat(tender.events.of("r1", Responded.class)).isEmpty();
             assertThat(tender.free("azure-east", "H100", MARCH_1, DAY)).isEqualTo(1000);
 
-            assertThat(azure().decline("not all of it").received()).isTrue();
+            assertThat(azure().decline("not all of it")).isEqualTo(Reply.RECEIVED);
             assertThat(tender.events.of("r1", Offered.class))
                     .extracting(o -> o.provider().value(), Offered::kind, Offered::units)
                     .containsExactly(
@@ -869,15 +864,13 @@ class BrokerTest {
             assertThat(tooMuch)
                     .isEqualTo(new Reply.Refused("site oracle-west does not have 800 H100 free from"
                             + " 2025-03-01T00:00:00Z to 2025-03-02T00:00:00Z"));
-            assertThat(oracle().take(200, "5.00", "oracle-west", MARCH_1).received())
-                    .isTrue();
+            assertThat(oracle().take(200, "5.00", "oracle-west", MARCH_1)).isEqualTo(Reply.RECEIVED);
             assertThat(tender.free("oracle-west", "H100", MARCH_1, DAY)).isZero();
 
             // The others decline both requests; each round then closes.
             for (ScriptedResponder other : List.of(azure(), coreweave())) {
                 for (Offer offer : other.offers()) {
-                    assertThat(other.answer(offer, new Answer.Decline("no")).received())
-                            .isTrue();
+                    assertThat(other.answer(offer, new Answer.Decline("no"))).isEqualTo(Reply.RECEIVED);
                 }
             }
 
@@ -1000,8 +993,7 @@ class BrokerTest {
                     .isEqualTo(new Reply.Refused("site azure-west is in us-west, a region the request does not allow"));
             assertThat(azure().take(10, "5.00", "nowhere", MARCH_1)).isInstanceOf(Reply.Refused.class);
             assertThat(tender.events.of("r1", Responded.class)).isEmpty();
-            assertThat(azure().take(10, "5.00", "azure-east", MARCH_1).received())
-                    .isTrue();
+            assertThat(azure().take(10, "5.00", "azure-east", MARCH_1)).isEqualTo(Reply.RECEIVED);
         }
 
         @Test
@@ -1022,7 +1014,7 @@ class BrokerTest {
         void afterTheOfferLapsedOrWasAnswered() {
             start();
             tender.submit(request("r1", 100).build());
-            assertThat(oracle().decline("no").received()).isTrue();
+            assertThat(oracle().decline("no")).isEqualTo(Reply.RECEIVED);
             assertThat(oracle().decline("still no")).isInstanceOf(Reply.Closed.class);
 
             tender.runUntil(at("2025-02-02"));

@@ -117,12 +117,6 @@ public final class EventLogReader {
         }
     }
 
-    public static List<TenderEvent> readAll(Path file) throws IOException, MalformedLog {
-        List<TenderEvent> events = new ArrayList<>();
-        read(file, line -> true, events::add);
-        return events;
-    }
-
     static Optional<TenderEvent> parse(String line, long number) throws MalformedLog {
         JsonNode node;
         try {

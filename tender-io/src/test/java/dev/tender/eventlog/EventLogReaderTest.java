@@ -57,7 +57,7 @@ class EventLogReaderTest {
         void areRefusedWithTheirLineNumber(String what, String line, String message) throws Exception {
             Path file = log(story().get(0), story().get(1), line.strip());
 
-            assertThatThrownBy(() -> EventLogReader.readAll(file))
+            assertThatThrownBy(() -> EventLogFiles.events(file))
                     .isInstanceOf(EventLogReader.MalformedLog.class)
                     .hasMessageContaining(message.strip());
         }
@@ -112,6 +112,6 @@ class EventLogReaderTest {
                 "{\"seq\":2,\"at\":\"2025-01-21T00:00:00Z\",\"type\":\"CAPACITY_ONLINE\",\"request\":\"-\",\"units\":5}",
                 story().get(5));
 
-        assertThat(EventLogReader.readAll(file)).extracting(TenderEvent::type).containsExactly("SUBMITTED", "CLOSED");
+        assertThat(EventLogFiles.events(file)).extracting(TenderEvent::type).containsExactly("SUBMITTED", "CLOSED");
     }
 }

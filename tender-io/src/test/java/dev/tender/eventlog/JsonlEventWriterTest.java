@@ -148,7 +148,7 @@ class JsonlEventWriterTest {
             STORY.forEach(writer::accept);
         }
 
-        assertThat(EventLogReader.readAll(file)).isEqualTo(STORY);
+        assertThat(EventLogFiles.events(file)).isEqualTo(STORY);
         assertThat(Files.readString(file)).isEqualTo(EXPECTED);
     }
 

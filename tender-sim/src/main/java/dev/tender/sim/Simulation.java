@@ -92,8 +92,4 @@ public final class Simulation {
         progress.at(clock.instant(), submitted);
         return new Run(submitted, clock.instant());
     }
-
-    public Broker broker() {
-        return broker;
-    }
 }

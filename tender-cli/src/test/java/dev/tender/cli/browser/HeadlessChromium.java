@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -33,6 +34,7 @@ public final class HeadlessChromium implements AutoCloseable {
     private static final int WIDTH = 1280;
 
     private static final int HEIGHT = 2000;
+    private static final Duration CONSOLE_WAIT = Duration.ofSeconds(10);
 
     private static final List<String> SWITCHES = List.of(
             "--headless=new",
@@ -84,6 +86,7 @@ public final class HeadlessChromium implements AutoCloseable {
     private final ChromeDriverService service;
     private final ChromeDriver driver;
     private final Path profile;
+    private int marks;
 
     private HeadlessChromium(ChromeDriverService service, ChromeDriver driver, Path profile) {
         this.service = service;
@@ -142,9 +145,33 @@ public final class HeadlessChromium implements AutoCloseable {
         driver.get(file.toAbsolutePath().toUri().toString());
     }
 
-    /** What the page wrote to the console since the last call, with its level. */
+    /**
+     * What the page wrote to the console since the last call, with its level. Console messages
+     * reach the driver a little after they are written, so this writes a mark of its own and reads
+     * until the mark comes back: everything written before it has then arrived.
+     */
     public List<LogEntry> console() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll();
+        String mark = "tender-console-mark-" + (++marks);
+        driver.executeScript("console.info(arguments[0])", mark);
+        List<LogEntry> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + CONSOLE_WAIT.toNanos();
+        while (true) {
+            for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER).getAll()) {
+                if (entry.getMessage().contains(mark)) {
+                    return seen;
+                }
+                seen.add(entry);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the browser's console did not catch up in " + CONSOLE_WAIT);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the console", e);
+            }
+        }
     }
 
     /** Runs a script in the page and returns what it returns, as Selenium converts it. */
