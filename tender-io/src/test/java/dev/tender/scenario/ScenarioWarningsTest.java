@@ -147,6 +147,16 @@ class ScenarioWarningsTest {
                                     + " before it answers, and so does every exclusive offer under azure-api that"
                                     + " takes this window, whose request then closes UNFULFILLED"),
                     arguments(
+                            "a right only ever used for the window of an exclusive that covers all it covers",
+                            change(
+                                    "after: P1D",
+                                    "after: P6D",
+                                    "scope: { workloads: [training] },",
+                                    "scope: { workloads: [api] },"),
+                            "providers.azure.responder.after",
+                            "P6D is longer than the window of azure-rofr (P5D), which exclusive offers under azure-api"
+                                    + " take: each lapses before azure answers, and its request closes UNFULFILLED"),
+                    arguments(
                             "a provider without capacity",
                             change("agreements:", "  coreweave:\n    responder: { kind: manual }\nagreements:"),
                             "providers.coreweave.sites",
@@ -241,6 +251,12 @@ class ScenarioWarningsTest {
                             change("hours: 24,\n", "hours: 24, from: 2026-03-01,\n"),
                             "demand.generators[0].from",
                             "2026-03-01 is not before the scenario's end (2026-01-01): the generator submits no"
+                                    + " request"),
+                    arguments(
+                            "a generator that ends before the scenario starts",
+                            change("hours: 24,\n", "hours: 24, from: 2024-01-01, until: 2024-06-01,\n"),
+                            "demand.generators[0].until",
+                            "2024-06-01 is not after the scenario's start (2025-01-01): the generator submits no"
                                     + " request"),
                     arguments(
                             "a trace request for regions where no provider has its accelerator",
