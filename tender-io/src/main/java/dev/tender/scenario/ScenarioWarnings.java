@@ -55,14 +55,15 @@ import java.util.TreeSet;
  *       covers unfulfilled, a right never applies, no spend counts toward a commitment.
  *   <li>A generator that submits nothing; a generator or trace request that no provider can serve,
  *       because none has a pool of its accelerator in its regions or an exclusive leaves it to one
- *       that has none; a {@code maxPrice} below every list price that could serve it. Trace
- *       requests alike are told in one warning, with the lines of the others.
+ *       that has none; a {@code maxPrice} below the list price of every provider the request can
+ *       go to. Trace requests alike are told in one warning, with the lines of up to {@value
+ *       #LINES_NAMED} others.
  * </ul>
  */
 final class ScenarioWarnings {
 
     /** How many lines of trace requests like the first a warning names. */
-    static final int LINES_NAMED = 5;
+    private static final int LINES_NAMED = 5;
 
     private final Scenario scenario;
     private final World world;
