@@ -40,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
         if (scenario.isEmpty()) {
             return Main.FAILURE;
         }
-        return new ScenarioRun(scenario.get(), out.path, true)
+        return new ScenarioRun(scenario.get().scenario(), out.path, true)
                 .execute(spec.commandLine().getOut(), err);
     }
 }

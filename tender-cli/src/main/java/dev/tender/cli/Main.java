@@ -32,7 +32,7 @@ import picocli.CommandLine.Command;
         exitCodeList = {
             "0:Done.",
             "1:A failure that is not the input's fault; the message says what failed.",
-            "2:Bad input: an invalid scenario, a missing file, a wrong option.",
+            "2:Bad input: an invalid scenario (with validate --strict, also one with warnings), a missing file, a wrong option.",
         },
         footerHeading = "%nExamples (every command has --help with more):%n",
         footer = {

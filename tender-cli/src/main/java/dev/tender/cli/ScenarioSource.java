@@ -2,7 +2,6 @@ package dev.tender.cli;
 
 import dev.tender.scenario.Problem;
 import dev.tender.scenario.ScenarioReader;
-import dev.tender.world.Scenario;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -19,12 +18,15 @@ final class ScenarioSource {
 
     private ScenarioSource() {}
 
-    /** The scenario, or empty after every problem has been printed to {@code err}. */
-    static Optional<Scenario> load(Path file, PrintWriter err) {
+    /**
+     * The scenario with its warnings, each already printed to {@code err} on a line of its own; or
+     * empty after every problem has been printed there.
+     */
+    static Optional<ScenarioReader.Result.Loaded> load(Path file, PrintWriter err) {
         return report(new ScenarioReader().read(file), file.toString(), err);
     }
 
-    static Optional<Scenario> seedStory(PrintWriter err) {
+    static Optional<ScenarioReader.Result.Loaded> seedStory(PrintWriter err) {
         try (InputStream in = ScenarioSource.class.getClassLoader().getResourceAsStream(SEED_STORY)) {
             if (in == null) {
                 throw new IllegalStateException("the jar lacks " + SEED_STORY + "; rebuild it");
@@ -36,9 +38,11 @@ final class ScenarioSource {
         }
     }
 
-    private static Optional<Scenario> report(ScenarioReader.Result result, String name, PrintWriter err) {
+    private static Optional<ScenarioReader.Result.Loaded> report(
+            ScenarioReader.Result result, String name, PrintWriter err) {
         if (result instanceof ScenarioReader.Result.Loaded loaded) {
-            return Optional.of(loaded.scenario());
+            loaded.warnings().forEach(warning -> err.println("warning: " + warning));
+            return Optional.of(loaded);
         }
         List<Problem> problems = ((ScenarioReader.Result.Invalid) result).problems();
         err.println(name + ": " + problems.size() + (problems.size() == 1 ? " problem" : " problems")

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
             "",
             "Requests are submitted at their instants, providers answer by their rules and deadlines pass: years of demand in seconds. Prints the summary and writes three files to the output folder: events.jsonl (every decision), summary.json and report.html (the summary with charts).",
             "",
-            "The same scenario and seed always write the same files, byte for byte.",
+            "The same scenario and seed always write the same files, byte for byte. Warnings about the scenario (see `tender validate`) are printed to stderr first; they do not stop the run.",
         },
         descriptionHeading = "%n",
         parameterListHeading = "%nParameters:%n",
@@ -69,7 +69,8 @@ final class SimulateCommand implements Callable<Integer> {
         if (scenario.isEmpty()) {
             return Main.BAD_INPUT;
         }
-        var chosen = seed == null ? scenario.get() : scenario.get().withSeed(seed);
+        var loaded = scenario.get().scenario();
+        var chosen = seed == null ? loaded : loaded.withSeed(seed);
         return new ScenarioRun(chosen, out.path, events == EventsMode.file)
                 .execute(spec.commandLine().getOut(), err);
     }

@@ -217,6 +217,65 @@ class CommandLineTest {
         assertThat(valid.out()).contains("valid").contains("4 providers").contains("4 agreements");
     }
 
+    static final String SLOW_ORACLE_WARNING = "warning: providers.oracle.responder.after: P3D is longer than"
+            + " defaults.rfqWindow (P2D): every market RFQ to oracle lapses before it answers";
+
+    /** The seed story with Oracle answering a day after every market RFQ has closed. */
+    static Path slowOracle(Path dir) throws IOException {
+        String story = Files.readString(SEED_STORY);
+        assertThat(story).containsOnlyOnce("after: P2D, share: 0.9");
+        return Files.writeString(
+                dir.resolve("slow-oracle.yaml"), story.replace("after: P2D, share: 0.9", "after: P3D, share: 0.9"));
+    }
+
+    @Test
+    void validatePrintsAWarningOnStderrAndStillExitsZero(@TempDir Path dir) throws Exception {
+        Result warned = tender("validate", slowOracle(dir).toString());
+
+        assertThat(warned.exit()).isZero();
+        assertThat(warned.err()).isEqualTo(SLOW_ORACLE_WARNING + System.lineSeparator());
+        assertThat(warned.out()).contains("valid, with 1 warning.");
+    }
+
+    @Test
+    void validateStrictMakesAWarningAProblem(@TempDir Path dir) throws Exception {
+        Path file = slowOracle(dir);
+
+        Result strict = tender("validate", file.toString(), "--strict");
+
+        assertThat(strict.exit()).isEqualTo(2);
+        assertThat(strict.err())
+                .contains(SLOW_ORACLE_WARNING)
+                .contains(file + ": 1 warning, which --strict makes problems; not valid.");
+        assertThat(strict.out()).isEmpty();
+    }
+
+    @Test
+    void validateStrictPassesAScenarioWithoutWarnings() {
+        Result strict = tender("validate", SEED_STORY.toString(), "--strict");
+
+        assertThat(strict.exit()).isZero();
+        assertThat(strict.err()).isEmpty();
+        assertThat(strict.out()).contains("valid.");
+    }
+
+    @Test
+    void simulatePrintsTheWarningsFirstAndRunsAllTheSame(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+
+        Result run = tender("simulate", slowOracle(dir).toString(), "--out", out.toString(), "--events", "none");
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.err()).startsWith(SLOW_ORACLE_WARNING + System.lineSeparator());
+        assertThat(run.out()).contains("Tender: seed-story");
+        assertThat(out.resolve("summary.json")).isNotEmptyFile();
+    }
+
+    @Test
+    void theDemoHasNoWarningToPrint() {
+        assertThat(demoRun.err()).doesNotContain("warning:");
+    }
+
     @Test
     void validateListsEveryProblemAndExitsTwo(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.yaml");

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 
 /**
  * Walks a scenario's YAML tree section by section, reporting every problem with its path, and
- * builds the {@link Scenario} only when there is none.
+ * builds the {@link Scenario}, with its warnings, only when there is none.
  */
 final class ScenarioMapper {
 
@@ -60,7 +60,7 @@ final class ScenarioMapper {
         this.problems = problems;
     }
 
-    Optional<Scenario> map(JsonNode tree) {
+    Optional<ScenarioReader.Result.Loaded> map(JsonNode tree) {
         Node root = Node.root(tree, problems);
         if (!root.fields(TOP_KEYS)) {
             return Optional.empty();
@@ -84,7 +84,7 @@ final class ScenarioMapper {
         demand.fields(DEMAND_KEYS);
         List<Generator> generators =
                 new GeneratorsMapper(catalog, name.orElse("tenant"), problems).map(demand.get("generators"));
-        List<TraceRequest> trace = new TraceReader(
+        List<TraceReader.Line> trace = new TraceReader(
                         baseDir,
                         catalog,
                         problems,
@@ -102,9 +102,16 @@ final class ScenarioMapper {
                 new AgreementBook(agreements),
                 defaults,
                 bucket);
+        List<TraceRequest> requests =
+                trace.stream().map(TraceReader.Line::request).toList();
         Scenario scenario =
-                new Scenario(name.get(), description, start.get(), horizon.get(), seed, world, generators, trace);
-        return fitsTheLedger(root.get("bucket"), scenario) ? Optional.of(scenario) : Optional.empty();
+                new Scenario(name.get(), description, start.get(), horizon.get(), seed, world, generators, requests);
+        if (!fitsTheLedger(root.get("bucket"), scenario)) {
+            return Optional.empty();
+        }
+        List<Warning> warnings = ScenarioWarnings.of(
+                scenario, trace.stream().map(TraceReader.Line::number).toList());
+        return Optional.of(new ScenarioReader.Result.Loaded(scenario, warnings));
     }
 
     private static Map<AcceleratorId, Accelerator> byId(Map<String, Accelerator> accelerators) {

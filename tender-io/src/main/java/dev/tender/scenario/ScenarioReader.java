@@ -30,7 +30,9 @@ import java.util.stream.Collectors;
  *
  * <p>The YAML is parsed into a tree first; a validating walk then checks every key and value
  * against the schema, collecting problems instead of stopping at the first, and the domain
- * objects are built only when there are none. Instances are immutable and thread-safe.
+ * objects are built only when there are none. A scenario that loads comes with its warnings:
+ * settings that can never work as intended, which do not stop it from running ({@link
+ * ScenarioWarnings}). Instances are immutable and thread-safe.
  */
 public final class ScenarioReader {
 
@@ -50,10 +52,14 @@ public final class ScenarioReader {
     /** A scenario, or why there is none. */
     public sealed interface Result {
 
-        /** The file was valid. */
-        record Loaded(Scenario scenario) implements Result {
+        /**
+         * The file was valid. {@code warnings} are settings that can never work as intended (none
+         * for a clean file), in the order the reader walks the file.
+         */
+        record Loaded(Scenario scenario, List<Warning> warnings) implements Result {
             public Loaded {
                 Objects.requireNonNull(scenario, "scenario");
+                warnings = List.copyOf(warnings);
             }
         }
 
@@ -108,9 +114,9 @@ public final class ScenarioReader {
         try {
             Optional<JsonNode> tree = parse(yaml, sourceName, problems);
             if (tree.isPresent()) {
-                Optional<Scenario> scenario = new ScenarioMapper(baseDir, problems).map(tree.get());
-                if (scenario.isPresent() && problems.isEmpty()) {
-                    return new Result.Loaded(scenario.get());
+                Optional<Result.Loaded> loaded = new ScenarioMapper(baseDir, problems).map(tree.get());
+                if (loaded.isPresent() && problems.isEmpty()) {
+                    return loaded.get();
                 }
             }
         } catch (RuntimeException bug) {

@@ -68,7 +68,10 @@ final class TraceReader {
         return null;
     }
 
-    List<TraceRequest> read(Node node) {
+    /** A trace request and the line of the file it was read from, the header being line 1. */
+    record Line(int number, TraceRequest request) {}
+
+    List<Line> read(Node node) {
         Optional<String> name = node.check(node.text(), text -> !text.isBlank(), "expected a file name");
         if (name.isEmpty()) {
             return List.of();
@@ -84,10 +87,13 @@ final class TraceReader {
             return List.of();
         }
         Claims ids = new Claims("request id");
-        List<TraceRequest> requests = new ArrayList<>();
+        List<Line> requests = new ArrayList<>();
         for (int i = 1; i < text.size(); i++) {
             if (!text.get(i).isBlank()) {
-                new Row(rowPath(node, i + 1), text.get(i)).read(ids).ifPresent(requests::add);
+                int number = i + 1;
+                new Row(rowPath(node, number), text.get(i))
+                        .read(ids)
+                        .ifPresent(request -> requests.add(new Line(number, request)));
             }
         }
         return requests;
