@@ -330,6 +330,20 @@ class ScenarioValidationTest {
     }
 
     @Test
+    void traceStartBeforeItsSubmission() {
+        assertThat(problemsWithTrace("H100,10,2025-02-03,24", "H100,10,2025-02-01T23:00:00Z,24"))
+                .containsExactly("demand.trace[3].start: is before the request is submitted (2025-02-02T00:00:00Z), got"
+                        + " 2025-02-01T23:00:00Z");
+    }
+
+    @Test
+    void tenantThatIsNotAnId() {
+        assertThat(problemsWithTrace("r2,2025-02-02,openai", "r2,2025-02-02,open ai"))
+                .containsExactly("demand.trace[3].tenant: not a valid tenant: 'open ai' (1-128 letters, digits or"
+                        + " . _ : / @ + -, starting with a letter or digit)");
+    }
+
+    @Test
     void traceIdNamedLikeAGeneratedRequest() {
         assertThat(problemsWithTrace("r2,", "g1-3,"))
                 .containsExactly("demand.trace[3].id: is how generator g1 names its requests, got 'g1-3'");
