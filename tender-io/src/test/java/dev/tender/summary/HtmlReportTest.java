@@ -30,18 +30,35 @@ class HtmlReportTest {
             List.of(),
             List.of(),
             List.of(),
+            List.of(),
+            List.of("withdrawn", "exclusive", "no-provider", "no-answer", "over-max-price", "no-capacity"),
             Map.of("no-capacity", 200L),
             List.of(),
             new Timeline(
                     List.of("2025-01", "2025-02", "2025-03"),
                     List.of(
                             new Timeline.ProviderSeries(
-                                    "azure", List.of(1000L, 1000L, 1000L), List.of(100L, 300L, 600L)),
-                            new Timeline.ProviderSeries("oracle", List.of(500L, 500L, 500L), List.of(0L, 100L, 200L))),
+                                    "azure",
+                                    List.of(1000L, 1000L, 1000L),
+                                    List.of(100L, 300L, 600L),
+                                    List.of(1000L, 1000L, 1000L),
+                                    List.of(100L, 300L, 600L),
+                                    List.of()),
+                            new Timeline.ProviderSeries(
+                                    "oracle",
+                                    List.of(500L, 500L, 500L),
+                                    List.of(0L, 100L, 200L),
+                                    List.of(500L, 500L, 500L),
+                                    List.of(0L, 100L, 200L),
+                                    List.of())),
                     List.of(new Timeline.CommitmentSeries(
                             "azure-commitment",
                             new BigDecimal("500000"),
-                            List.of(new BigDecimal("0"), new BigDecimal("100000"), new BigDecimal("360000"))))));
+                            List.of(new BigDecimal("0"), new BigDecimal("100000"), new BigDecimal("360000")))),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of()));
 
     @Test
     void drawsUnitsInUseSharesAndBurnDown() {
