@@ -116,7 +116,7 @@ public final class SummaryCollector implements EventSink.ByKind {
         final Request request;
         final List<AgreementId> exclusives = new ArrayList<>(1);
         /** The request's offers, at their number less one: the events themselves, which exist anyway. */
-        final List<Offered> offers = new ArrayList<>(2);
+        final List<Offered> offers = new ArrayList<>(4);
 
         OpenRequest(Request request) {
             this.request = request;

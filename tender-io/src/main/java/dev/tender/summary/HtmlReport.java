@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -25,7 +26,8 @@ public final class HtmlReport {
     private static final String STYLE = """
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2em auto;max-width:960px;\
             padding:0 16px;color:#222;line-height:1.45}
-            h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;margin:2.2em 0 .3em}p{margin:.4em 0}
+            h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;margin:2.2em 0 .3em}h3{font-size:1em;margin:1em 0 0}
+            p{margin:.4em 0}
             .note{color:#555;font-size:.92em}
             figure{margin:.6em 0}svg.chart{display:block;width:100%;height:auto}
             svg text{font-size:12px;fill:#333}.marker text{font-size:11px;fill:#222}
@@ -34,7 +36,7 @@ public final class HtmlReport {
             .n{text-align:right}tbody tr:nth-child(even){background:#f3f3f3}
             @page{margin:15mm}
             @media print{body{max-width:none;margin:0;padding:0;color:#000;font-size:10pt}
-            figure,table{break-inside:avoid;page-break-inside:avoid}h2{break-after:avoid;page-break-after:avoid}
+            figure,table,.keep{break-inside:avoid;page-break-inside:avoid}h2,h3{break-after:avoid;page-break-after:avoid}
             *{-webkit-print-color-adjust:exact;print-color-adjust:exact}svg text,.marker text{fill:#000}
             .note{color:#333}tbody tr:nth-child(even){background:#eee}}
             """;
@@ -117,11 +119,11 @@ public final class HtmlReport {
         if (timeline.agreements().isEmpty()) {
             return;
         }
-        heading(AgreementChart.TITLE);
-        note("Each clause from its start to its end; an arrow at the right edge: it has no end date.");
-        if (overTime) {
-            figure(() -> AgreementChart.write(svg, timeline, clauseDates));
-        }
+        chart(
+                AgreementChart.TITLE,
+                "Each clause from its start to its end; an arrow at the right edge: it has no end date.",
+                overTime,
+                () -> AgreementChart.write(svg, timeline, clauseDates));
         List<List<String>> rows = new ArrayList<>();
         for (Timeline.AgreementPeriod clause : timeline.agreements()) {
             rows.add(List.of(
@@ -137,18 +139,18 @@ public final class HtmlReport {
     private void routes() {
         Timeline timeline = summary.timeline();
         String title = "Requests per month by route";
-        heading(title);
-        note("Each request in the month it was routed: to the exclusive seller alone, to the holder of a"
-                + " right of first refusal first (first look), to the market with the holder matching (match),"
-                + " or to the market.");
-        if (overTime) {
-            List<StackedBars.Series> series = new ArrayList<>();
-            for (Timeline.RouteSeries route : timeline.requestsByRoute()) {
-                series.add(new StackedBars.Series(
-                        routeWord(route.route()), Palette.route(route.route()), route.requests()));
-            }
-            figure(() -> StackedBars.write(svg, title, timeline.months(), series, "requests", clauseDates));
+        List<StackedBars.Series> series = new ArrayList<>();
+        for (Timeline.RouteSeries route : timeline.requestsByRoute()) {
+            series.add(
+                    new StackedBars.Series(routeWord(route.route()), Palette.route(route.route()), route.requests()));
         }
+        chart(
+                title,
+                "Each request in the month it was routed: to the exclusive seller alone, to the holder of a right of"
+                        + " first refusal first (first look), to the market with the holder matching (match), or to"
+                        + " the market.",
+                overTime,
+                () -> StackedBars.write(svg, title, timeline.months(), series, "requests", clauseDates));
         long all = summary.routes().values().stream().mapToLong(Long::longValue).sum();
         List<List<String>> rows = new ArrayList<>();
         for (Timeline.RouteSeries route : timeline.requestsByRoute()) {
@@ -169,19 +171,17 @@ public final class HtmlReport {
     private void offers() {
         Timeline timeline = summary.timeline();
         String title = "Offers per month by outcome";
-        heading(title);
-        note("Offers on every route, counted in the month they were answered; a lapsed offer had no answer by its"
-                + " deadline and counts in the month of the deadline.");
-        if (overTime) {
-            List<StackedBars.Series> series = new ArrayList<>();
-            for (Timeline.OutcomeSeries outcome : timeline.offersByOutcome()) {
-                series.add(new StackedBars.Series(
-                        outcome.outcome().toLowerCase(java.util.Locale.ROOT),
-                        Palette.outcome(outcome.outcome()),
-                        outcome.offers()));
-            }
-            figure(() -> StackedBars.write(svg, title, timeline.months(), series, "offers", clauseDates));
+        List<StackedBars.Series> series = new ArrayList<>();
+        for (Timeline.OutcomeSeries outcome : timeline.offersByOutcome()) {
+            series.add(new StackedBars.Series(
+                    outcome.outcome().toLowerCase(Locale.ROOT), Palette.outcome(outcome.outcome()), outcome.offers()));
         }
+        chart(
+                title,
+                "Offers on every route, counted in the month they were answered; a lapsed offer had no answer by its"
+                        + " deadline and counts in the month of the deadline.",
+                overTime,
+                () -> StackedBars.write(svg, title, timeline.months(), series, "offers", clauseDates));
         List<List<String>> rows = new ArrayList<>();
         for (Summary.OfferOutcome o : summary.offers()) {
             Summary.Answers a = o.answers();
@@ -230,7 +230,7 @@ public final class HtmlReport {
                     Figures.compact(r.lapsed()),
                     Figures.compact(r.unitsAwarded())));
         }
-        caption("Under each right of first refusal");
+        caption("Offers under each right of first refusal");
         table(
                 List.of(
                         "agreement",
@@ -248,13 +248,13 @@ public final class HtmlReport {
 
     private void inUse() {
         Timeline timeline = summary.timeline();
-        heading(InUseChart.TITLE);
-        note("Each provider's H100-equivalents in use on average each month, stacked; the step line is the"
-                + " capacity online at the start of each month. An H100-equivalent weighs an accelerator by its"
-                + " speed: " + speeds(timeline) + ".");
-        if (overTime && !timeline.providers().isEmpty()) {
-            figure(() -> InUseChart.write(svg, timeline, colours, clauseDates));
-        }
+        chart(
+                InUseChart.TITLE,
+                "Each provider's H100-equivalents in use on average each month, stacked; the step line is the"
+                        + " capacity online at the start of each month. An H100-equivalent weighs an accelerator by"
+                        + " its speed: " + speeds(timeline) + ".",
+                overTime && !timeline.providers().isEmpty(),
+                () -> InUseChart.write(svg, timeline, colours, clauseDates));
         List<List<String>> rows = new ArrayList<>();
         for (Summary.ProviderShare p : summary.providers()) {
             rows.add(List.of(
@@ -282,29 +282,32 @@ public final class HtmlReport {
         if (summary.providers().isEmpty()) {
             return;
         }
-        heading(ShareChart.TITLE);
-        note("Units of any accelerator awarded to each provider over the whole run, with the cost.");
-        figure(() -> ShareChart.write(svg, summary.providers(), colours));
+        chart(
+                ShareChart.TITLE,
+                "Units of any accelerator awarded to each provider over the whole run, with the cost.",
+                true,
+                () -> ShareChart.write(svg, summary.providers(), colours));
     }
 
     private void unmet() {
         Timeline timeline = summary.timeline();
         String title = "Unmet units per month by cause";
-        heading(title);
-        note("Units asked for and not awarded, in the month their request closed. Each short request is filed under"
-                + " the first cause that applies, in this order: " + String.join(", ", summary.unmetCausePrecedence())
-                + ".");
+        String note = "Units asked for and not awarded, in the month their request closed. Each short request is"
+                + " filed under the first cause that applies, in this order: "
+                + String.join(", ", summary.unmetCausePrecedence()) + ".";
         if (summary.unmetUnitsByCause().isEmpty()) {
-            svg.with("p", "None: every unit requested was awarded.").line();
+            chart(title, note + " None went unmet: every unit requested was awarded.", false, () -> {});
             return;
         }
-        if (overTime) {
-            List<StackedBars.Series> series = new ArrayList<>();
-            for (Timeline.CauseSeries cause : timeline.unmetUnitsByCause()) {
-                series.add(new StackedBars.Series(cause.cause(), Palette.cause(cause.cause()), cause.units()));
-            }
-            figure(() -> StackedBars.write(svg, title, timeline.months(), series, "units", clauseDates));
+        List<StackedBars.Series> series = new ArrayList<>();
+        for (Timeline.CauseSeries cause : timeline.unmetUnitsByCause()) {
+            series.add(new StackedBars.Series(cause.cause(), Palette.cause(cause.cause()), cause.units()));
         }
+        chart(
+                title,
+                note,
+                overTime,
+                () -> StackedBars.write(svg, title, timeline.months(), series, "units", clauseDates));
         long all = summary.unmetUnitsByCause().values().stream()
                 .mapToLong(Long::longValue)
                 .sum();
@@ -320,8 +323,11 @@ public final class HtmlReport {
         if (summary.exclusivity().isEmpty()) {
             return;
         }
-        heading("Exclusivity");
-        note("Requests an exclusive clause covered: only its provider could serve them.");
+        chart(
+                "Exclusivity",
+                "Requests an exclusive clause covered: only its provider could serve them.",
+                false,
+                () -> {});
         List<List<String>> rows = new ArrayList<>();
         for (Summary.ExclusiveOutcome e : summary.exclusivity()) {
             rows.add(List.of(
@@ -342,13 +348,13 @@ public final class HtmlReport {
                     .filter(c -> c.agreement().equals(series.agreement()))
                     .findFirst()
                     .orElse(null);
-            heading(CommitmentChart.title(series.agreement()));
-            note("Spend counted toward the commitment by the end of each month: awards to "
-                    + (burn == null ? "its provider" : burn.provider())
-                    + " inside its period, at their price. The dashed line is the amount promised.");
-            if (overTime) {
-                figure(() -> CommitmentChart.write(svg, timeline.months(), series, burn, clauseDates));
-            }
+            chart(
+                    CommitmentChart.title(series.agreement()),
+                    "Spend counted toward the commitment by the end of each month: awards to "
+                            + (burn == null ? "its provider" : burn.provider())
+                            + " inside its period, at their price. The dashed line is the amount promised.",
+                    overTime,
+                    () -> CommitmentChart.write(svg, timeline.months(), series, burn, clauseDates));
         }
         if (summary.commitments().isEmpty()) {
             return;
@@ -368,22 +374,29 @@ public final class HtmlReport {
         table(List.of("agreement", "provider", "period", "amount", "spent", "burned", "shortfall", "met on"), rows);
     }
 
-    private void heading(String title) {
+    /**
+     * A heading, its note and, when {@code drawn}, the chart: kept together on one printed page, so
+     * a heading never ends a page without what it heads.
+     */
+    private void chart(String title, String note, boolean drawn, Runnable chart) {
+        html.append("<div class=\"keep\">\n");
         svg.with("h2", title).line();
+        note(note);
+        if (drawn) {
+            html.append("<figure>\n");
+            chart.run();
+            html.append("</figure>\n");
+        }
+        html.append("</div>\n");
     }
 
     private void note(String text) {
         svg.with("p", text, "class", "note").line();
     }
 
+    /** The heading of a second table under a chart. */
     private void caption(String text) {
-        svg.with("p", text, "class", "note").line();
-    }
-
-    private void figure(Runnable chart) {
-        html.append("<figure>\n");
-        chart.run();
-        html.append("</figure>\n");
+        svg.with("h3", text).line();
     }
 
     /** A table whose columns of figures are aligned right, the rest left. */

@@ -41,8 +41,7 @@ final class InUseChart {
         }
         List<TimeChart.Key> keys = new ArrayList<>();
         keys.add(new TimeChart.Key("capacity online", Palette.INK, TimeChart.Swatch.LINE));
-        topFirst.forEach(
-                p -> keys.add(new TimeChart.Key(p.provider(), colours.get(p.provider()), TimeChart.Swatch.BLOCK)));
+        topFirst.forEach(p -> keys.add(new TimeChart.Key(p.provider(), colour(colours, p), TimeChart.Swatch.BLOCK)));
         new TimeChart(TITLE, timeline.months(), HEIGHT)
                 .scale(Scale.of(largest, true), UNIT)
                 .keys(keys)
@@ -83,7 +82,7 @@ final class InUseChart {
                     "d",
                     path + " Z",
                     "fill",
-                    colours.get(provider.provider()),
+                    colour(colours, provider),
                     "fill-opacity",
                     "0.85");
         }
@@ -107,6 +106,10 @@ final class InUseChart {
                 Palette.INK,
                 "stroke-width",
                 2);
+    }
+
+    private static String colour(Map<String, String> colours, Timeline.ProviderSeries provider) {
+        return colours.getOrDefault(provider.provider(), Palette.INK);
     }
 
     private static String point(double x, double y) {

@@ -98,7 +98,7 @@ final class ShareChart {
                 "height",
                 BAR,
                 "fill",
-                colours.get(provider.provider()));
+                colours.getOrDefault(provider.provider(), Palette.INK));
         svg.with("text", figures, "x", LEFT + width + 6, "y", top + 18).line();
     }
 }

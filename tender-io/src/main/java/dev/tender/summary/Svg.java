@@ -51,11 +51,6 @@ final class Svg {
         return this;
     }
 
-    Svg raw(String markup) {
-        out.append(markup);
-        return this;
-    }
-
     Svg line() {
         out.append('\n');
         return this;

@@ -86,7 +86,7 @@ class HtmlReportTest {
         assertThat(HTML)
                 .contains("svg.chart{display:block;width:100%;height:auto}")
                 .contains("@media print{")
-                .contains("figure,table{break-inside:avoid;page-break-inside:avoid}")
+                .contains("figure,table,.keep{break-inside:avoid;page-break-inside:avoid}")
                 .doesNotContain("<script");
     }
 

@@ -4,6 +4,7 @@ import dev.tender.report.Summary;
 import dev.tender.report.Timeline;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -24,11 +25,11 @@ final class ReportFixture {
     }
 
     static List<Long> longs(long... values) {
-        return java.util.Arrays.stream(values).boxed().toList();
+        return Arrays.stream(values).boxed().toList();
     }
 
     static List<BigDecimal> dollars(long... values) {
-        return java.util.Arrays.stream(values).mapToObj(BigDecimal::valueOf).toList();
+        return Arrays.stream(values).mapToObj(BigDecimal::valueOf).toList();
     }
 
     static final Summary SUMMARY = new Summary(

@@ -1,6 +1,7 @@
 package dev.tender.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,8 +25,8 @@ class ScaleTest {
             double largest, boolean whole, double step, double top) {
         Scale scale = Scale.of(largest, whole);
 
-        assertThat(scale.step()).isEqualTo(step, org.assertj.core.api.Assertions.within(1e-9));
-        assertThat(scale.top()).isEqualTo(top, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(scale.step()).isEqualTo(step, within(1e-9));
+        assertThat(scale.top()).isEqualTo(top, within(1e-6));
         assertThat(scale.ticks()).hasSizeBetween(2, 7).startsWith(0.0);
     }
 
