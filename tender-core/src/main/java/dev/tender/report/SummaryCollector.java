@@ -72,11 +72,14 @@ public final class SummaryCollector implements EventSink.ByKind {
 
     private final Map<String, Long> routes = new HashMap<>();
     private final Map<String, Long> unmetByCause = new HashMap<>();
-    /** Month by month, indexed by the enums' ordinals: requests routed, offers answered, units unmet. */
+    // Month by month, each first indexed by its enum's ordinal.
+    /** Requests by route, in the month they were routed. */
     private final long[][] routedByMonth;
-
+    /** Offers by answer, in the month of the answer. */
     private final long[][] answeredByMonth;
+    /** Unmet units by cause, in the month their request closed. */
     private final long[][] unmetByMonth;
+
     private final Burndown burndown;
     private final Map<TerminalState, Long> outcomes = new EnumMap<>(TerminalState.class);
     private final MoneySum cost = new MoneySum();

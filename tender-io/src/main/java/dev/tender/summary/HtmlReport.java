@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Writes {@code report.html}: the summary told as a story, clauses first, then what they did to the
@@ -33,11 +34,11 @@ public final class HtmlReport {
             svg text{font-size:12px;fill:#333}.marker text{font-size:11px;fill:#222}
             table{border-collapse:collapse;margin:.6em 0 1em;font-size:.92em;font-variant-numeric:tabular-nums}
             th,td{padding:3px 10px;text-align:left;white-space:nowrap}th{border-bottom:1px solid #888;font-weight:600}
-            .n{text-align:right}tbody tr:nth-child(even){background:#f3f3f3}
+            .wide{overflow-x:auto}.n{text-align:right}tbody tr:nth-child(even){background:#f3f3f3}
             @page{margin:15mm}
             @media print{body{max-width:none;margin:0;padding:0;color:#000;font-size:10pt}
             figure,table,.keep{break-inside:avoid;page-break-inside:avoid}h2,h3{break-after:avoid;page-break-after:avoid}
-            *{-webkit-print-color-adjust:exact;print-color-adjust:exact}svg text,.marker text{fill:#000}
+            *{-webkit-print-color-adjust:exact;print-color-adjust:exact}.wide{overflow:visible}svg text,.marker text{fill:#000}
             .note{color:#333}tbody tr:nth-child(even){background:#eee}}
             """;
 
@@ -179,7 +180,11 @@ public final class HtmlReport {
         chart(
                 title,
                 "Offers on every route, counted in the month they were answered; a lapsed offer had no answer by its"
-                        + " deadline and counts in the month of the deadline.",
+                        + " deadline and counts in the month of the deadline."
+                        + afterTheEnd(
+                                answered(),
+                                total(timeline.offersByOutcome(), Timeline.OutcomeSeries::offers),
+                                "answers"),
                 overTime,
                 () -> StackedBars.write(svg, title, timeline.months(), series, "offers", clauseDates));
         List<List<String>> rows = new ArrayList<>();
@@ -292,9 +297,13 @@ public final class HtmlReport {
     private void unmet() {
         Timeline timeline = summary.timeline();
         String title = "Unmet units per month by cause";
+        long unmet = summary.unmetUnitsByCause().values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
         String note = "Units asked for and not awarded, in the month their request closed. Each short request is"
                 + " filed under the first cause that applies, in this order: "
-                + String.join(", ", summary.unmetCausePrecedence()) + ".";
+                + String.join(", ", summary.unmetCausePrecedence()) + "."
+                + afterTheEnd(unmet, total(timeline.unmetUnitsByCause(), Timeline.CauseSeries::units), "unmet units");
         if (summary.unmetUnitsByCause().isEmpty()) {
             chart(title, note + " None went unmet: every unit requested was awarded.", false, () -> {});
             return;
@@ -308,15 +317,38 @@ public final class HtmlReport {
                 note,
                 overTime,
                 () -> StackedBars.write(svg, title, timeline.months(), series, "units", clauseDates));
-        long all = summary.unmetUnitsByCause().values().stream()
-                .mapToLong(Long::longValue)
-                .sum();
         List<List<String>> rows = new ArrayList<>();
         for (String cause : summary.unmetCausePrecedence()) {
             long units = summary.unmetUnitsByCause().getOrDefault(cause, 0L);
-            rows.add(List.of(cause, Figures.compact(units), Figures.percent(units, all)));
+            rows.add(List.of(cause, Figures.compact(units), Figures.percent(units, unmet)));
         }
         table(List.of("cause, in order of precedence", "units", "share of unmet"), rows);
+    }
+
+    /** Every answer to every offer, from the offers table. */
+    private long answered() {
+        return summary.offers().stream()
+                .map(Summary.OfferOutcome::answers)
+                .mapToLong(a -> a.accepted() + a.partial() + a.declined() + a.lapsed())
+                .sum();
+    }
+
+    private static <T> long total(List<T> series, Function<T, List<Long>> values) {
+        return series.stream()
+                .flatMap(s -> values.apply(s).stream())
+                .mapToLong(Long::longValue)
+                .sum();
+    }
+
+    /**
+     * Events after the run's last month are in the totals but in no month: a request may close, or an
+     * offer be answered, after the end. Said, so that the chart and its table need not agree in silence.
+     */
+    private static String afterTheEnd(long inTotals, long inMonths, String what) {
+        return inTotals > inMonths
+                ? " " + Figures.compact(inTotals - inMonths) + " " + what + " came after the run's end: in the"
+                        + " table, not in the chart."
+                : "";
     }
 
     private void exclusivity() {
@@ -406,7 +438,7 @@ public final class HtmlReport {
             int column = c;
             figures[c] = !rows.isEmpty() && rows.stream().allMatch(row -> isFigure(row.get(column)));
         }
-        html.append("<table><thead><tr>");
+        html.append("<div class=\"wide\"><table><thead><tr>");
         for (int c = 0; c < headers.size(); c++) {
             cell("th", headers.get(c), figures[c]);
         }
@@ -418,7 +450,7 @@ public final class HtmlReport {
             }
             html.append("</tr>\n");
         }
-        html.append("</tbody></table>\n");
+        html.append("</tbody></table></div>\n");
     }
 
     private void cell(String tag, String text, boolean figure) {

@@ -3,6 +3,7 @@ package dev.tender.summary;
 import static dev.tender.summary.ReportFixture.SUMMARY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tender.report.Summary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -242,5 +243,34 @@ class HtmlReportTest {
     @Test
     void theSameSummaryWritesTheSameBytes() {
         assertThat(HtmlReport.text(SUMMARY, "A <small> story")).isEqualTo(HTML);
+    }
+
+    @Test
+    void unitsThatWentUnmetAfterTheRunsEndAreSaidToBeInTheTableOnly() {
+        Summary s = SUMMARY;
+        Summary closingLate = new Summary(
+                s.scenario(),
+                s.seed(),
+                s.start(),
+                s.end(),
+                s.requests(),
+                s.unitsRequested(),
+                s.unitsAwarded(),
+                s.unitHoursAwarded(),
+                s.cost(),
+                s.routes(),
+                s.providers(),
+                s.workloads(),
+                s.rofr(),
+                s.offers(),
+                s.exclusivity(),
+                s.unmetCausePrecedence(),
+                Map.of("exclusive", 150L, "no-capacity", 90L),
+                s.commitments(),
+                s.timeline());
+
+        assertThat(HTML).doesNotContain("came after the run's end");
+        assertThat(HtmlReport.text(closingLate, ""))
+                .contains("40 unmet units came after the run's end: in the table, not in the chart.");
     }
 }
