@@ -47,7 +47,7 @@ final class ShareChart {
                             "x",
                             LEFT - 8,
                             "y",
-                            10 + ROW * i + 14,
+                            10 + ROW * i + 18,
                             "text-anchor",
                             "end")
                     .line();
