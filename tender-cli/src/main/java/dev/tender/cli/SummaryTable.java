@@ -21,6 +21,7 @@ final class SummaryTable {
         providers(out);
         routes(out);
         rights(out);
+        offers(out);
         exclusives(out);
         unmet(out);
         commitments(out);
@@ -81,6 +82,38 @@ final class SummaryTable {
         }
     }
 
+    /** One row per provider and kind of offer that had offers, on every route. */
+    private void offers(PrintWriter out) {
+        if (summary.offers().isEmpty()) {
+            return;
+        }
+        out.printf(
+                "%nOffers by provider and kind%n  %-10s %-9s %8s %9s %8s %9s %7s %14s %14s%n",
+                "provider",
+                "kind",
+                "offers",
+                "accepted",
+                "partial",
+                "declined",
+                "lapsed",
+                "units offered",
+                "units awarded");
+        for (Summary.OfferOutcome o : summary.offers()) {
+            Summary.Answers a = o.answers();
+            out.printf(
+                    "  %-10s %-9s %,8d %,9d %,8d %,9d %,7d %,14d %,14d%n",
+                    o.provider(),
+                    o.kind(),
+                    o.offers(),
+                    a.accepted(),
+                    a.partial(),
+                    a.declined(),
+                    a.lapsed(),
+                    o.unitsOffered(),
+                    o.unitsAwarded());
+        }
+    }
+
     private void exclusives(PrintWriter out) {
         if (summary.exclusivity().isEmpty()) {
             return;
@@ -101,8 +134,13 @@ final class SummaryTable {
             out.println("  none: every unit requested was awarded");
             return;
         }
-        for (Map.Entry<String, Long> cause : summary.unmetUnitsByCause().entrySet()) {
-            out.printf("  %-16s %,14d units%n", cause.getKey(), cause.getValue());
+        out.println("  each short request is filed under the first cause that applies, in this order:");
+        out.println("  " + String.join(", ", summary.unmetCausePrecedence()));
+        for (String cause : summary.unmetCausePrecedence()) {
+            Long units = summary.unmetUnitsByCause().get(cause);
+            if (units != null) {
+                out.printf("  %-16s %,14d units%n", cause, units);
+            }
         }
     }
 

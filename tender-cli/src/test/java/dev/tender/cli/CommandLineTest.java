@@ -49,8 +49,15 @@ class CommandLineTest {
                 .contains("Tender: seed-story")
                 .contains("Providers", "azure", "coreweave", "oracle", "stargate")
                 .contains("Rights of first refusal", "azure-rofr")
+                .contains("Offers by provider and kind")
+                .containsPattern("azure +EXCLUSIVE")
+                .containsPattern("azure +ROFR")
+                .containsPattern("stargate +RFQ")
                 .contains("Exclusivity", "azure-api", "azure-exclusive")
                 .contains("Unmet demand")
+                .contains(
+                        "each short request is filed under the first cause that applies, in this order:",
+                        "withdrawn, exclusive, no-provider, no-answer, over-max-price, no-capacity")
                 .contains("Commitments", "azure-commitment")
                 .contains(
                         demo.resolve("events.jsonl").toString(),
@@ -59,7 +66,8 @@ class CommandLineTest {
         assertThat(demo.resolve("summary.json"))
                 .content()
                 .contains("\"scenario\" : \"seed-story\"")
-                .contains("\"timeline\"");
+                .contains("\"timeline\"")
+                .contains("\"offers\"", "\"unmetCausePrecedence\"", "\"requestsByRoute\"", "\"agreements\"");
         assertThat(demo.resolve("report.html")).content().contains("<svg").contains("stargate");
     }
 
@@ -82,6 +90,8 @@ class CommandLineTest {
                 .isEqualTo(-1L);
         assertThat(Files.readString(again.resolve("summary.json")))
                 .isEqualTo(Files.readString(demo.resolve("summary.json")));
+        assertThat(Files.mismatch(demo.resolve("report.html"), again.resolve("report.html")))
+                .isEqualTo(-1L);
     }
 
     /** Hash orders differ from one JVM to the next: a second process must write the same bytes too. */
@@ -106,6 +116,8 @@ class CommandLineTest {
                 .isEqualTo(-1L);
         assertThat(Files.readString(again.resolve("summary.json")))
                 .isEqualTo(Files.readString(demo.resolve("summary.json")));
+        assertThat(Files.mismatch(demo.resolve("report.html"), again.resolve("report.html")))
+                .isEqualTo(-1L);
     }
 
     @Test

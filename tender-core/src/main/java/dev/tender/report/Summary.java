@@ -5,7 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** What a run came to: the figures {@code summary.json} holds and the demo prints. */
+/**
+ * What a run came to: the figures {@code summary.json} holds and the demo prints. Its components
+ * are the file's keys, so new figures are added and none is renamed: other tools read them.
+ * {@code unmetCausePrecedence} lists the codes of {@code unmetUnitsByCause} in the order the
+ * engine tries them: a request short for several reasons is filed under the first that applies.
+ */
 public record Summary(
         String scenario,
         long seed,
@@ -20,7 +25,9 @@ public record Summary(
         List<ProviderShare> providers,
         List<WorkloadOutcome> workloads,
         List<RightOutcome> rofr,
+        List<OfferOutcome> offers,
         List<ExclusiveOutcome> exclusivity,
+        List<String> unmetCausePrecedence,
         Map<String, Long> unmetUnitsByCause,
         List<CommitmentBurn> commitments,
         Timeline timeline) {
@@ -48,6 +55,16 @@ public record Summary(
             long lapsed,
             long unitsOffered,
             long unitsAwarded) {}
+
+    /**
+     * The offers of one kind made to one provider, on every route, and how they were answered;
+     * {@code unitsAwarded} are the units awarded from those offers' quotes.
+     */
+    public record OfferOutcome(
+            String provider, String kind, long offers, Answers answers, long unitsOffered, long unitsAwarded) {}
+
+    /** How many offers were answered each way; a lapsed offer had no answer by its deadline. */
+    public record Answers(long accepted, long partial, long declined, long lapsed) {}
 
     public record ExclusiveOutcome(
             String agreement,

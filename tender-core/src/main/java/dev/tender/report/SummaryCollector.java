@@ -6,13 +6,16 @@ import dev.tender.agreement.Burndown;
 import dev.tender.agreement.Commitment;
 import dev.tender.agreement.Exclusive;
 import dev.tender.agreement.RightOfFirstRefusal;
+import dev.tender.agreement.RouteKind;
+import dev.tender.capacity.Accelerator;
 import dev.tender.capacity.Pool;
+import dev.tender.catalog.AcceleratorId;
 import dev.tender.catalog.WorkloadClass;
 import dev.tender.demand.Request;
 import dev.tender.demand.RequestId;
 import dev.tender.event.EventSink;
-import dev.tender.event.OfferId;
 import dev.tender.event.OfferKind;
+import dev.tender.event.ResponseOutcome;
 import dev.tender.event.TenderEvent.Awarded;
 import dev.tender.event.TenderEvent.Closed;
 import dev.tender.event.TenderEvent.Offered;
@@ -20,14 +23,17 @@ import dev.tender.event.TenderEvent.Responded;
 import dev.tender.event.TenderEvent.Routed;
 import dev.tender.event.TenderEvent.Submitted;
 import dev.tender.event.TerminalState;
+import dev.tender.event.UnmetCause;
 import dev.tender.money.Money;
 import dev.tender.money.MoneySum;
 import dev.tender.provider.Provider;
 import dev.tender.provider.ProviderId;
 import dev.tender.world.World;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -39,6 +45,11 @@ import java.util.TreeMap;
 /**
  * Reads the event stream as it is written and keeps the totals of a {@link Summary}. It needs
  * nothing but the events and the world, so a summary can be rebuilt from any log.
+ *
+ * <p>It runs beside the engine on every event of runs a million requests long, so an event costs
+ * a few array and map lookups and no allocation: the counters are made up front, per provider and
+ * offer kind, per route, answer and cause, and per month. A request's offers are found through the
+ * request, by their number, until it closes.
  */
 public final class SummaryCollector implements EventSink.ByKind {
 
@@ -46,7 +57,6 @@ public final class SummaryCollector implements EventSink.ByKind {
     private final Instant start;
     private final Instant end;
     private final Months months;
-    private final Map<String, double[]> unitHoursByMonth = new HashMap<>();
     /** Per commitment, its spend after the last award of each month; null for a month without awards. */
     private final Map<Commitment, Money[]> spentByMonthEnd = new HashMap<>();
 
@@ -59,11 +69,17 @@ public final class SummaryCollector implements EventSink.ByKind {
     private final Map<WorkloadClass, WorkloadTotals> workloads = new HashMap<>();
     private final Map<AgreementId, RightTotals> rights = new LinkedHashMap<>();
     private final Map<AgreementId, ExclusiveTotals> exclusives = new LinkedHashMap<>();
-    /** Offers made under a right of first refusal, until their request closes. */
-    private final Map<OfferId, AgreementId> rightOffers = new HashMap<>();
 
     private final Map<String, Long> routes = new HashMap<>();
     private final Map<String, Long> unmetByCause = new HashMap<>();
+    // Month by month, each first indexed by its enum's ordinal.
+    /** Requests by route, in the month they were routed. */
+    private final long[][] routedByMonth;
+    /** Offers by answer, in the month of the answer. */
+    private final long[][] answeredByMonth;
+    /** Unmet units by cause, in the month their request closed. */
+    private final long[][] unmetByMonth;
+
     private final Burndown burndown;
     private final Map<TerminalState, Long> outcomes = new EnumMap<>(TerminalState.class);
     private final MoneySum cost = new MoneySum();
@@ -79,9 +95,13 @@ public final class SummaryCollector implements EventSink.ByKind {
         this.end = end;
         this.months = new Months(start, end);
         this.burndown = new Burndown(world.agreements().commitments());
+        this.routedByMonth = new long[RouteKind.values().length][months.count()];
+        this.answeredByMonth = new long[ResponseOutcome.values().length][months.count()];
+        this.unmetByMonth = new long[UnmetCause.values().length][months.count()];
         for (Provider provider : world.providers()) {
-            providers.put(provider.id().value(), new ProviderTotals(provider.name()));
-            unitHoursByMonth.put(provider.id().value(), new double[months.count()]);
+            ProviderTotals totals = new ProviderTotals(provider.name());
+            world.accelerators().keySet().forEach(a -> totals.unitHoursByMonth.put(a, new double[months.count()]));
+            providers.put(provider.id().value(), totals);
         }
         for (Commitment commitment : world.agreements().commitments()) {
             spentByMonthEnd.put(commitment, new Money[months.count()]);
@@ -98,22 +118,79 @@ public final class SummaryCollector implements EventSink.ByKind {
     private static final class OpenRequest {
         final Request request;
         final List<AgreementId> exclusives = new ArrayList<>(1);
-        final List<OfferId> rightOffers = new ArrayList<>(1);
+        /** The request's offers, at their number less one: the events themselves, which exist anyway. */
+        final List<Offered> offers = new ArrayList<>(4);
 
         OpenRequest(Request request) {
             this.request = request;
         }
+
+        void add(Offered offer) {
+            int index = offer.offer().number() - 1;
+            while (offers.size() < index) {
+                offers.add(null); // numbers are consecutive from the engine; a hand-made log may skip
+            }
+            if (index < offers.size()) {
+                offers.set(index, offer);
+            } else {
+                offers.add(offer);
+            }
+        }
+
+        /** The offer numbered {@code number}; null if the log did not make it. */
+        Offered offer(int number) {
+            return number <= offers.size() ? offers.get(number - 1) : null;
+        }
     }
+
+    private static final OfferKind[] OFFER_KINDS = OfferKind.values();
 
     private static final class ProviderTotals {
         final String name;
         final MoneySum cost = new MoneySum();
+        final OfferTotals[] offers = new OfferTotals[OFFER_KINDS.length];
+        /** Per accelerator, the unit-hours awarded that fall in each month. */
+        final Map<AcceleratorId, double[]> unitHoursByMonth = new HashMap<>();
+
         long awards;
         long units;
         long unitHours;
 
         ProviderTotals(String name) {
             this.name = name;
+            for (int k = 0; k < offers.length; k++) {
+                offers[k] = new OfferTotals();
+            }
+        }
+
+        OfferTotals offers(OfferKind kind) {
+            return offers[kind.ordinal()];
+        }
+
+        /** The unit-hours by month of one accelerator; made here only for one the world does not declare. */
+        double[] unitHoursIn(AcceleratorId accelerator, Months months) {
+            double[] byMonth = unitHoursByMonth.get(accelerator);
+            if (byMonth == null) {
+                byMonth = new double[months.count()];
+                unitHoursByMonth.put(accelerator, byMonth);
+            }
+            return byMonth;
+        }
+    }
+
+    /** The offers of one kind to one provider. */
+    private static final class OfferTotals {
+        final long[] answers = new long[ResponseOutcome.values().length];
+        long offers;
+        long unitsOffered;
+        long unitsAwarded;
+
+        Summary.Answers answers() {
+            return new Summary.Answers(
+                    answers[ResponseOutcome.ACCEPTED.ordinal()],
+                    answers[ResponseOutcome.PARTIAL.ordinal()],
+                    answers[ResponseOutcome.DECLINED.ordinal()],
+                    answers[ResponseOutcome.LAPSED.ordinal()]);
         }
     }
 
@@ -175,6 +252,7 @@ public final class SummaryCollector implements EventSink.ByKind {
     @Override
     public void routed(Routed event) {
         routes.merge(event.route().name(), 1L, Long::sum);
+        countInMonth(routedByMonth[event.route().ordinal()], event.at(), 1);
         OpenRequest request = openRequest(event.request());
         for (AgreementId id : event.agreements()) {
             ExclusiveTotals exclusive = exclusives.get(id);
@@ -192,29 +270,43 @@ public final class SummaryCollector implements EventSink.ByKind {
 
     @Override
     public void offered(Offered event) {
-        if ((event.kind() == OfferKind.ROFR || event.kind() == OfferKind.MATCH) && event.agreement() != null) {
-            RightTotals right = rights.get(event.agreement());
-            if (right != null) {
-                right.offers++;
-                right.unitsOffered += event.units();
-                openRequest(event.request()).rightOffers.add(event.offer());
-                rightOffers.put(event.offer(), event.agreement());
-            }
+        openRequest(event.request()).add(event);
+        OfferTotals offers = providers.get(event.provider().value()).offers(event.kind());
+        offers.offers++;
+        offers.unitsOffered += event.units();
+        RightTotals right = rightOf(event);
+        if (right != null) {
+            right.offers++;
+            right.unitsOffered += event.units();
         }
+    }
+
+    /** The right of first refusal an offer was made under, if it was: a first look, a match, an own-terms offer. */
+    private RightTotals rightOf(Offered offer) {
+        boolean underARight = offer.kind() == OfferKind.ROFR || offer.kind() == OfferKind.MATCH;
+        return underARight && offer.agreement() != null ? rights.get(offer.agreement()) : null;
     }
 
     @Override
     public void responded(Responded event) {
-        AgreementId agreement = rightOffers.isEmpty() ? null : rightOffers.get(event.offer());
-        if (agreement == null) {
+        countInMonth(answeredByMonth[event.outcome().ordinal()], event.at(), 1);
+        OpenRequest request = openRequest(event.request());
+        Offered offer = request == null ? null : request.offer(event.offer().number());
+        if (offer == null) {
             return;
         }
-        RightTotals right = rights.get(agreement);
-        switch (event.outcome()) {
-            case ACCEPTED -> right.accepted++;
-            case PARTIAL -> right.partial++;
-            case DECLINED -> right.declined++;
-            case LAPSED -> right.lapsed++;
+        providers
+                .get(offer.provider().value())
+                .offers(offer.kind())
+                .answers[event.outcome().ordinal()]++;
+        RightTotals right = rightOf(offer);
+        if (right != null) {
+            switch (event.outcome()) {
+                case ACCEPTED -> right.accepted++;
+                case PARTIAL -> right.partial++;
+                case DECLINED -> right.declined++;
+                case LAPSED -> right.lapsed++;
+            }
         }
     }
 
@@ -236,9 +328,13 @@ public final class SummaryCollector implements EventSink.ByKind {
         for (AgreementId id : request.exclusives) {
             exclusives.get(id).unitsAwarded += event.units();
         }
-        AgreementId right = rightOffers.isEmpty() ? null : rightOffers.get(event.offer());
-        if (right != null) {
-            rights.get(right).unitsAwarded += event.units();
+        Offered offer = request.offer(event.offer().number());
+        if (offer != null) {
+            providers.get(offer.provider().value()).offers(offer.kind()).unitsAwarded += event.units();
+            RightTotals right = rightOf(offer);
+            if (right != null) {
+                right.unitsAwarded += event.units();
+            }
         }
         burndown.record(
                 event.provider(),
@@ -252,11 +348,15 @@ public final class SummaryCollector implements EventSink.ByKind {
         if (month >= 0) {
             spentByMonthEnd.forEach((commitment, spent) -> spent[month] = burndown.spent(commitment));
         }
-        months.spread(
-                event.start(),
-                event.end(),
-                event.units(),
-                unitHoursByMonth.get(event.provider().value()));
+        months.spread(event.start(), event.end(), event.units(), provider.unitHoursIn(event.accelerator(), months));
+    }
+
+    /** Adds {@code count} to the month of {@code at}; events outside the run are not in the timeline. */
+    private void countInMonth(long[] byMonth, Instant at, long count) {
+        int month = months.indexOf(at);
+        if (month >= 0) {
+            byMonth[month] += count;
+        }
     }
 
     @Override
@@ -265,17 +365,21 @@ public final class SummaryCollector implements EventSink.ByKind {
         if (last == request) {
             last = null;
         }
-        request.rightOffers.forEach(rightOffers::remove);
         outcomes.merge(event.outcome(), 1L, Long::sum);
         int unmet = request.request.units() - event.units();
         if (unmet > 0 && event.cause() != null) {
             unmetByCause.merge(event.cause().code(), (long) unmet, Long::sum);
+            countInMonth(unmetByMonth[event.cause().ordinal()], event.at(), unmet);
         }
         workloads.get(request.request.workload()).unmet += unmet;
         for (AgreementId id : request.exclusives) {
             exclusives.get(id).unmet += unmet;
         }
     }
+
+    /** The codes of the causes of unmet units, in the order the engine tries them. */
+    private static final List<String> UNMET_CAUSE_PRECEDENCE =
+            List.of(UnmetCause.values()).stream().map(UnmetCause::code).toList();
 
     /** The totals so far, with the run's name and seed. */
     public Summary summary(String scenario, long seed) {
@@ -299,25 +403,15 @@ public final class SummaryCollector implements EventSink.ByKind {
                 providerShares(),
                 workloadOutcomes(),
                 rightOutcomes(),
+                offerOutcomes(),
                 exclusiveOutcomes(),
+                UNMET_CAUSE_PRECEDENCE,
                 Collections.unmodifiableMap(new TreeMap<>(unmetByCause)),
                 commitmentBurns(),
                 timeline());
     }
 
     private Timeline timeline() {
-        Map<ProviderId, long[]> online = onlineByMonth();
-        List<Timeline.ProviderSeries> series = new ArrayList<>();
-        for (Provider provider : world.providers()) {
-            List<Long> onlineUnits = new ArrayList<>();
-            List<Long> inUse = new ArrayList<>();
-            double[] unitHours = unitHoursByMonth.get(provider.id().value());
-            for (int m = 0; m < months.count(); m++) {
-                onlineUnits.add(online.get(provider.id())[m]);
-                inUse.add(Math.round(unitHours[m] / months.hoursIn(m)));
-            }
-            series.add(new Timeline.ProviderSeries(provider.id().value(), onlineUnits, inUse));
-        }
         List<Timeline.CommitmentSeries> burns = new ArrayList<>();
         for (Commitment commitment : world.agreements().commitments()) {
             List<BigDecimal> cumulative = new ArrayList<>();
@@ -330,15 +424,121 @@ public final class SummaryCollector implements EventSink.ByKind {
             burns.add(new Timeline.CommitmentSeries(
                     commitment.id().value(), commitment.amount().dollars(), cumulative));
         }
-        return new Timeline(months.labels(), series, burns);
+        List<Timeline.RouteSeries> routed = new ArrayList<>();
+        for (RouteKind route : RouteKind.values()) {
+            routed.add(new Timeline.RouteSeries(route.name(), counts(routedByMonth[route.ordinal()])));
+        }
+        List<Timeline.OutcomeSeries> answered = new ArrayList<>();
+        for (ResponseOutcome outcome : ResponseOutcome.values()) {
+            answered.add(new Timeline.OutcomeSeries(outcome.name(), counts(answeredByMonth[outcome.ordinal()])));
+        }
+        List<Timeline.CauseSeries> unmet = new ArrayList<>();
+        for (UnmetCause cause : UnmetCause.values()) {
+            unmet.add(new Timeline.CauseSeries(cause.code(), counts(unmetByMonth[cause.ordinal()])));
+        }
+        List<Timeline.AgreementPeriod> periods = new ArrayList<>();
+        for (Agreement agreement : world.agreements().all()) {
+            periods.add(new Timeline.AgreementPeriod(
+                    agreement.id().value(),
+                    kindOf(agreement),
+                    agreement.provider().value(),
+                    agreement.from(),
+                    agreement.until()));
+        }
+        return new Timeline(months.labels(), providerSeries(), burns, routed, answered, unmet, periods);
     }
 
-    /** Units online at the start of each month, per provider. */
-    private Map<ProviderId, long[]> onlineByMonth() {
-        Map<ProviderId, long[]> online = new HashMap<>();
-        world.providers().forEach(p -> online.put(p.id(), new long[months.count()]));
+    private static List<Long> counts(long[] byMonth) {
+        List<Long> counts = new ArrayList<>(byMonth.length);
+        for (long count : byMonth) {
+            counts.add(count);
+        }
+        return counts;
+    }
+
+    /** The scenario's word for the clause. */
+    private static String kindOf(Agreement agreement) {
+        if (agreement instanceof Exclusive) {
+            return "exclusive";
+        }
+        return agreement instanceof RightOfFirstRefusal ? "rofr" : "commitment";
+    }
+
+    /** Per provider, in the world's order; per accelerator, by its id. */
+    private List<Timeline.ProviderSeries> providerSeries() {
+        Map<ProviderId, Map<AcceleratorId, long[]>> online = onlineByMonth();
+        List<Timeline.ProviderSeries> series = new ArrayList<>();
+        for (Provider provider : world.providers()) {
+            Map<AcceleratorId, double[]> unitHours = providers.get(provider.id().value()).unitHoursByMonth;
+            Map<AcceleratorId, long[]> onlineHere = online.get(provider.id());
+            List<Timeline.AcceleratorSeries> accelerators = new ArrayList<>();
+            long[] onlineUnits = new long[months.count()];
+            double[] inUseUnits = new double[months.count()];
+            BigDecimal[] onlineH100e = new BigDecimal[months.count()];
+            double[] inUseH100e = new double[months.count()];
+            Arrays.fill(onlineH100e, BigDecimal.ZERO);
+            for (AcceleratorId id : acceleratorsOf(onlineHere, unitHours)) {
+                long[] units = onlineHere.getOrDefault(id, new long[months.count()]);
+                double[] hours = unitHours.getOrDefault(id, new double[months.count()]);
+                BigDecimal h100e = h100e(id);
+                List<Long> inUse = new ArrayList<>();
+                for (int m = 0; m < months.count(); m++) {
+                    double average = hours[m] / months.hoursIn(m);
+                    onlineUnits[m] += units[m];
+                    inUseUnits[m] += average;
+                    onlineH100e[m] = onlineH100e[m].add(h100e.multiply(BigDecimal.valueOf(units[m])));
+                    inUseH100e[m] += average * h100e.doubleValue();
+                    inUse.add(Math.round(average));
+                }
+                accelerators.add(new Timeline.AcceleratorSeries(id.value(), h100e, counts(units), inUse));
+            }
+            series.add(new Timeline.ProviderSeries(
+                    provider.id().value(),
+                    counts(onlineUnits),
+                    rounded(inUseUnits),
+                    Arrays.stream(onlineH100e)
+                            .map(h -> h.setScale(0, RoundingMode.HALF_UP).longValueExact())
+                            .toList(),
+                    rounded(inUseH100e),
+                    accelerators));
+        }
+        return series;
+    }
+
+    /** The accelerators a provider has pools of or was awarded, by id. */
+    private static List<AcceleratorId> acceleratorsOf(
+            Map<AcceleratorId, long[]> online, Map<AcceleratorId, double[]> unitHours) {
+        TreeMap<String, AcceleratorId> ids = new TreeMap<>();
+        online.keySet().forEach(id -> ids.put(id.value(), id));
+        unitHours.forEach((id, hours) -> {
+            if (Arrays.stream(hours).anyMatch(h -> h > 0)) {
+                ids.put(id.value(), id);
+            }
+        });
+        return List.copyOf(ids.values());
+    }
+
+    /** An accelerator's speed in H100-equivalents; one the world does not declare counts as one. */
+    private BigDecimal h100e(AcceleratorId id) {
+        Accelerator accelerator = world.accelerators().get(id);
+        return accelerator == null ? BigDecimal.ONE : accelerator.h100e();
+    }
+
+    private static List<Long> rounded(double[] byMonth) {
+        List<Long> rounded = new ArrayList<>(byMonth.length);
+        for (double value : byMonth) {
+            rounded.add(Math.round(value));
+        }
+        return rounded;
+    }
+
+    /** Units online at the start of each month, per provider and accelerator. */
+    private Map<ProviderId, Map<AcceleratorId, long[]>> onlineByMonth() {
+        Map<ProviderId, Map<AcceleratorId, long[]>> online = new HashMap<>();
+        world.providers().forEach(p -> online.put(p.id(), new HashMap<>()));
         for (Pool pool : world.pools()) {
-            long[] units = online.get(pool.provider());
+            long[] units =
+                    online.get(pool.provider()).computeIfAbsent(pool.accelerator(), a -> new long[months.count()]);
             for (int m = 0; m < months.count(); m++) {
                 units[m] += pool.unitsAt(months.startOf(m));
             }
@@ -383,6 +583,26 @@ public final class SummaryCollector implements EventSink.ByKind {
                         t.unitsOffered,
                         t.unitsAwarded))
                 .toList();
+    }
+
+    /** Per provider by id, per kind in the order of {@link OfferKind}; only those that had offers. */
+    private List<Summary.OfferOutcome> offerOutcomes() {
+        List<Summary.OfferOutcome> outcomes = new ArrayList<>();
+        new TreeMap<>(providers).forEach((id, totals) -> {
+            for (OfferKind kind : OFFER_KINDS) {
+                OfferTotals offers = totals.offers(kind);
+                if (offers.offers > 0) {
+                    outcomes.add(new Summary.OfferOutcome(
+                            id,
+                            kind.name(),
+                            offers.offers,
+                            offers.answers(),
+                            offers.unitsOffered,
+                            offers.unitsAwarded));
+                }
+            }
+        });
+        return outcomes;
     }
 
     private List<Summary.ExclusiveOutcome> exclusiveOutcomes() {

@@ -67,8 +67,15 @@ class SummaryCollectorTest {
                         "azure-commitment", "azure", "5000", 0.10, Scope.EVERYTHING, "2025-01-01", "2026-01-01"));
     }
 
-    private final World world = spec().build();
-    private final SummaryCollector collector = new SummaryCollector(world, NOW, at("2026-01-01"));
+    private World world = spec().build();
+    private SummaryCollector collector = new SummaryCollector(world, NOW, at("2026-01-01"));
+
+    /** Collects over another world, for the cases the common one cannot show. */
+    private void useWorld(TestWorld spec) {
+        world = spec.build();
+        collector = new SummaryCollector(world, NOW, at("2026-01-01"));
+    }
+
     private long seq;
     private Instant now = NOW;
 
@@ -119,8 +126,12 @@ class SummaryCollectorTest {
                 null));
     }
 
-    /** Ten-hour awards from March 1st. */
+    /** Ten-hour awards of H100 from March 1st. */
     private void awarded(String offer, String provider, int units, String dollars) {
+        awarded(offer, provider, "H100", units, dollars);
+    }
+
+    private void awarded(String offer, String provider, String accelerator, int units, String dollars) {
         Money price = Money.ofDollars(dollars);
         collector.accept(new TenderEvent.Awarded(
                 ++seq,
@@ -128,7 +139,7 @@ class SummaryCollectorTest {
                 new RequestId(offer.substring(0, offer.indexOf('.'))),
                 new ProviderId(provider),
                 new SiteId(provider.equals("azure") ? "azure-east" : "oracle-west"),
-                new AcceleratorId("H100"),
+                new AcceleratorId(accelerator),
                 units,
                 price,
                 MARCH_1,
@@ -326,6 +337,10 @@ class SummaryCollectorTest {
         assertThat(summary.cost()).isEqualByComparingTo("4400");
         assertThat(summary.rofr().get(0))
                 .isEqualTo(new Summary.RightOutcome("azure-rofr", "azure", "first-look", 1, 1, 0, 1, 0, 0, 100, 40));
+        assertThat(summary.offers())
+                .containsExactly(
+                        new Summary.OfferOutcome("azure", "ROFR", 1, new Summary.Answers(0, 1, 0, 0), 100, 40),
+                        new Summary.OfferOutcome("oracle", "RFQ", 1, new Summary.Answers(1, 0, 0, 0), 60, 60));
         assertThat(summary.commitments().get(0).spent()).isEqualByComparingTo("2000");
         Money burned = tender.broker
                 .burndown()
@@ -354,5 +369,114 @@ class SummaryCollectorTest {
         // Awards are made in February; the spend stays counted in every month after.
         assertThat(burn.spentByMonthEnd().get(0)).isEqualByComparingTo("3200");
         assertThat(burn.spentByMonthEnd().get(10)).isEqualByComparingTo("3200");
+    }
+
+    @Test
+    void offersByProviderAndKindOnEveryRoute() {
+        playTheLog();
+
+        assertThat(summary().offers())
+                .containsExactly(
+                        new Summary.OfferOutcome("azure", "EXCLUSIVE", 1, new Summary.Answers(0, 1, 0, 0), 50, 20),
+                        new Summary.OfferOutcome("azure", "ROFR", 2, new Summary.Answers(0, 1, 0, 1), 130, 40),
+                        new Summary.OfferOutcome("oracle", "RFQ", 2, new Summary.Answers(1, 0, 1, 0), 90, 60));
+    }
+
+    @Test
+    void theSummaryStatesThePrecedenceOfTheCausesOfUnmetUnits() {
+        assertThat(summary().unmetCausePrecedence())
+                .containsExactly("withdrawn", "exclusive", "no-provider", "no-answer", "over-max-price", "no-capacity");
+    }
+
+    @Test
+    void theTimelineCountsRequestsByRouteOffersByAnswerAndUnmetUnitsByCause() {
+        playTheLog();
+
+        Timeline timeline = summary().timeline();
+
+        assertThat(timeline.requestsByRoute())
+                .extracting(Timeline.RouteSeries::route, r -> r.requests().get(0))
+                .containsExactly(
+                        tuple("EXCLUSIVE", 1L),
+                        tuple("ROFR_FIRST_LOOK", 2L),
+                        tuple("ROFR_MATCH", 0L),
+                        tuple("MARKET", 0L));
+        assertThat(timeline.offersByOutcome())
+                .extracting(Timeline.OutcomeSeries::outcome, o -> o.offers().get(0))
+                .containsExactly(
+                        tuple("ACCEPTED", 1L), tuple("PARTIAL", 2L), tuple("DECLINED", 1L), tuple("LAPSED", 1L));
+        assertThat(timeline.unmetUnitsByCause())
+                .extracting(Timeline.CauseSeries::cause, c -> c.units().get(0))
+                .containsExactly(
+                        tuple("withdrawn", 5L),
+                        tuple("exclusive", 30L),
+                        tuple("no-provider", 0L),
+                        tuple("no-answer", 0L),
+                        tuple("over-max-price", 0L),
+                        tuple("no-capacity", 30L));
+        assertThat(timeline.requestsByRoute())
+                .allSatisfy(r -> assertThat(r.requests()).hasSize(11));
+    }
+
+    @Test
+    void aRequestIsCountedInTheMonthItWasRoutedAndItsAnswerAndUnmetUnitsInTheMonthTheyCame() {
+        now = at("2025-03-30");
+        submitted(request("r6", "training", 10));
+        routed("r6", "ROFR_FIRST_LOOK", "azure-rofr");
+        offered("r6.o1", "azure", OfferKind.ROFR, 10, "azure-rofr");
+        now = at("2025-04-04");
+        responded("r6.o1", "azure", ResponseOutcome.LAPSED, 0, null);
+        closed("r6", TerminalState.UNFULFILLED, 0, UnmetCause.NO_ANSWER);
+
+        Timeline timeline = summary().timeline();
+
+        assertThat(timeline.months().subList(0, 3)).containsExactly("2025-02", "2025-03", "2025-04");
+        assertThat(timeline.requestsByRoute().get(1).requests().subList(0, 3)).containsExactly(0L, 1L, 0L);
+        assertThat(timeline.offersByOutcome().get(3).offers().subList(0, 3)).containsExactly(0L, 0L, 1L);
+        assertThat(timeline.unmetUnitsByCause().get(3).units().subList(0, 3)).containsExactly(0L, 0L, 10L);
+    }
+
+    @Test
+    void theTimelineListsEveryClauseWithItsPeriod() {
+        assertThat(summary().timeline().agreements())
+                .containsExactly(
+                        new Timeline.AgreementPeriod("azure-api", "exclusive", "azure", at("2019-07-22"), null),
+                        new Timeline.AgreementPeriod("azure-rofr", "rofr", "azure", at("2025-01-21"), null),
+                        new Timeline.AgreementPeriod("oracle-match", "rofr", "oracle", at("2025-01-21"), null),
+                        new Timeline.AgreementPeriod(
+                                "azure-commitment", "commitment", "azure", at("2025-01-01"), at("2026-01-01")));
+    }
+
+    /** 744 GB200 for ten hours in March's 744 hours: ten units on average, 25 H100-equivalents. */
+    @Test
+    void capacityAndUseAreGivenPerAcceleratorAndInH100Equivalents() {
+        useWorld(spec().pool("oracle", "oracle-west", "us-west", "GB200", 1000));
+        submitted(Requests.request("r7")
+                .workload("training")
+                .accelerator("GB200")
+                .units(744)
+                .start(MARCH_1)
+                .hours(10)
+                .build());
+        routed("r7", "MARKET");
+        offered("r7.o1", "oracle", OfferKind.RFQ, 744, null);
+        responded("r7.o1", "oracle", ResponseOutcome.ACCEPTED, 744, "9.00");
+        awarded("r7.o1", "oracle", "GB200", 744, "9.00");
+        closed("r7", TerminalState.FULFILLED, 744, null);
+
+        Timeline.ProviderSeries oracle = summary().timeline().providers().get(1);
+
+        assertThat(oracle.provider()).isEqualTo("oracle");
+        assertThat(oracle.online()).containsOnly(2000L);
+        assertThat(oracle.onlineH100e()).containsOnly(3500L);
+        assertThat(oracle.inUse().subList(0, 3)).containsExactly(0L, 10L, 0L);
+        assertThat(oracle.inUseH100e().subList(0, 3)).containsExactly(0L, 25L, 0L);
+        assertThat(oracle.accelerators())
+                .extracting(
+                        Timeline.AcceleratorSeries::accelerator,
+                        a -> a.h100e().toPlainString(),
+                        a -> a.online().get(0),
+                        a -> a.inUse().get(1))
+                .containsExactly(tuple("GB200", "2.5", 1000L, 10L), tuple("H100", "1.0", 1000L, 0L));
     }
 }

@@ -1,74 +1,276 @@
 package dev.tender.summary;
 
+import static dev.tender.summary.ReportFixture.SUMMARY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tender.report.Summary;
-import dev.tender.report.Timeline;
-import java.math.BigDecimal;
-import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class HtmlReportTest {
 
-    static final Summary SUMMARY = new Summary(
-            "seed-story",
-            7,
-            Instant.parse("2025-01-01T00:00:00Z"),
-            Instant.parse("2025-04-01T00:00:00Z"),
-            new Summary.Requests(10, 7, 2, 1, 0, 0),
-            1000,
-            800,
-            80_000,
-            new BigDecimal("480000.00"),
-            Map.of("MARKET", 10L),
-            List.of(
-                    new Summary.ProviderShare(
-                            "azure", "Microsoft Azure", 5, 600, 60_000, new BigDecimal("360000"), 0.75),
-                    new Summary.ProviderShare("oracle", "Oracle", 2, 200, 20_000, new BigDecimal("120000"), 0.25)),
-            List.of(),
-            List.of(),
-            List.of(),
-            Map.of("no-capacity", 200L),
-            List.of(),
-            new Timeline(
-                    List.of("2025-01", "2025-02", "2025-03"),
-                    List.of(
-                            new Timeline.ProviderSeries(
-                                    "azure", List.of(1000L, 1000L, 1000L), List.of(100L, 300L, 600L)),
-                            new Timeline.ProviderSeries("oracle", List.of(500L, 500L, 500L), List.of(0L, 100L, 200L))),
-                    List.of(new Timeline.CommitmentSeries(
-                            "azure-commitment",
-                            new BigDecimal("500000"),
-                            List.of(new BigDecimal("0"), new BigDecimal("100000"), new BigDecimal("360000"))))));
+    static final String HTML = HtmlReport.text(SUMMARY, "A <small> story");
 
-    @Test
-    void drawsUnitsInUseSharesAndBurnDown() {
-        String html = HtmlReport.text(SUMMARY, "A <small> story");
+    static final String MARKER = "21 Jan 2025: azure-exclusive ends; azure-rofr, azure-commitment start";
 
-        assertThat(html)
-                .startsWith("<!doctype html>")
-                .contains("<title>Tender: seed-story</title>")
-                .contains("A &lt;small&gt; story")
-                .contains("10 requests: 7 fulfilled, 2 partial, 1 unfulfilled.")
-                .contains("800 of 1,000 units awarded, 480,000 USD.");
-        // One stacked area per provider, busiest first, and the capacity line.
-        assertThat(html.split("<polygon", -1)).hasSize(3);
-        assertThat(html.indexOf(">azure<")).isLessThan(html.indexOf(">oracle<"));
-        assertThat(html).contains("capacity online");
-        // Shares as bars with their figures.
-        assertThat(html).contains("75.0% (600 units, 360,000 USD)").contains("25.0% (200 units, 120,000 USD)");
-        // The commitment's spend line and its amount.
-        assertThat(html).contains("Commitment burn-down").contains(">azure-commitment<");
-        assertThat(html).contains("<td>no-capacity</td><td>200</td>");
+    static final List<String> TIME_CHARTS = List.of(
+            "Agreements in force",
+            "Requests per month by route",
+            "Offers per month by outcome",
+            "Units in use by provider against capacity online, in H100-equivalents",
+            "Unmet units per month by cause",
+            "Spend counted toward azure-commitment against its amount");
+
+    /** Each chart's markup by its title, in the order of the page. */
+    static Map<String, String> charts() {
+        Map<String, String> charts = new LinkedHashMap<>();
+        Matcher svg = Pattern.compile("<svg[^>]*>\\s*<title>([^<]*)</title>.*?</svg>", Pattern.DOTALL)
+                .matcher(HTML);
+        while (svg.find()) {
+            charts.put(svg.group(1), svg.group());
+        }
+        return charts;
+    }
+
+    static List<String> all(String regex, String text) {
+        List<String> found = new ArrayList<>();
+        Matcher matcher = Pattern.compile(regex, Pattern.DOTALL).matcher(text);
+        while (matcher.find()) {
+            found.add(matcher.groupCount() > 0 ? matcher.group(1) : matcher.group());
+        }
+        return found;
+    }
+
+    /** The data group of a chart: what is drawn, without frame, legend or markers. */
+    static String data(String chart) {
+        return chart.substring(
+                chart.indexOf("<g class=\"data\">"), chart.indexOf("</g>", chart.indexOf("<g class=\"data\">")));
     }
 
     @Test
-    void theCapacityLineAndTheStackShareOneScale() {
-        String html = HtmlReport.text(SUMMARY, "");
+    void theHeadlineSaysThePeriodTheOutcomesAndTheNumberRule() {
+        assertThat(HTML)
+                .startsWith("<!doctype html>")
+                .contains("<title>Tender: seed-story</title>")
+                .contains("A &lt;small&gt; story")
+                .contains("1 Jan 2025 to 1 Jul 2025, seed 7. 10 requests: 7 fulfilled, 2 partial, 1 unfulfilled")
+                .contains("800 of 1k units awarded (80.0%), $480k.")
+                .contains(Figures.RULE);
+    }
 
-        // 1500 units online is the top of the chart: the dashed line runs along the top grid line.
-        assertThat(html).contains("points=\"80,20 390,20 700,20\"");
+    @Test
+    void everyChartIsThereWithItsTitle() {
+        assertThat(charts().keySet())
+                .containsExactly(
+                        "Agreements in force",
+                        "Requests per month by route",
+                        "Offers per month by outcome",
+                        "Units in use by provider against capacity online, in H100-equivalents",
+                        "Each provider's share of units awarded",
+                        "Unmet units per month by cause",
+                        "Spend counted toward azure-commitment against its amount");
+        charts().keySet().forEach(title -> assertThat(HTML).contains("<h2>" + title + "</h2>"));
+    }
+
+    @Test
+    void theChartsTakeThePagesWidthAndThePagePrintsWell() {
+        assertThat(all("<svg[^>]*>", HTML)).hasSize(7).allSatisfy(tag -> assertThat(tag)
+                .contains("viewBox=\"0 0 880 ")
+                .doesNotContain(" width=")
+                .doesNotContain(" height="));
+        assertThat(HTML)
+                .contains("svg.chart{display:block;width:100%;height:auto}")
+                .contains("@media print{")
+                .contains("figure,table,.keep{break-inside:avoid;page-break-inside:avoid}")
+                .doesNotContain("<script");
+    }
+
+    @Test
+    void everyChartOverTimeMarksTheDayTheClausesChange() {
+        for (String title : TIME_CHARTS) {
+            assertThat(charts().get(title))
+                    .as(title)
+                    .contains("<g class=\"marker\"><title>" + MARKER + "</title>")
+                    .contains(">" + MARKER + "</text>");
+        }
+    }
+
+    @Test
+    void theFrameIsClassedSoOnlyDataIsDataMarks() {
+        for (String chart : charts().values()) {
+            assertThat(chart)
+                    .contains("class=\"axis\"")
+                    .contains("class=\"legend\"")
+                    .contains("class=\"data\"");
+        }
+        assertThat(charts().get("Requests per month by route")).contains("class=\"grid\"");
+    }
+
+    @Nested
+    class ValueAxes {
+
+        static List<String> ticks(String chart) {
+            return all("<text x=\"66\" y=\"[0-9.]+\" text-anchor=\"end\">([^<]*)</text>", chart);
+        }
+
+        @Test
+        void tickAtRoundNumbersWrittenByTheOneRule() {
+            assertThat(ticks(charts().get("Units in use by provider against capacity online, in H100-equivalents")))
+                    .containsExactly("0", "500", "1k", "1.5k", "2k");
+            assertThat(ticks(charts().get("Unmet units per month by cause")))
+                    .containsExactly("0", "25", "50", "75", "100", "125", "150");
+            assertThat(ticks(charts().get("Spend counted toward azure-commitment against its amount")))
+                    .containsExactly("0", "100k", "200k", "300k", "400k");
+        }
+
+        @Test
+        void sayWhatTheirUnitIs() {
+            assertThat(charts().get("Units in use by provider against capacity online, in H100-equivalents"))
+                    .contains(">H100-equivalents</text>");
+            assertThat(charts().get("Requests per month by route")).contains(">requests</text>");
+            assertThat(charts().get("Offers per month by outcome")).contains(">offers</text>");
+            assertThat(charts().get("Unmet units per month by cause")).contains(">units</text>");
+            assertThat(charts().get("Spend counted toward azure-commitment against its amount"))
+                    .contains(">USD</text>");
+        }
+    }
+
+    @Nested
+    class UnitsInUse {
+
+        final String chart = charts().get("Units in use by provider against capacity online, in H100-equivalents");
+
+        @Test
+        void theCapacityOnlineIsAStepNotARamp() {
+            String capacity = all("<path d=\"([^\"]*)\" fill=\"none\"", chart).get(0);
+            List<String> points =
+                    List.of(capacity.replace("M", "").replace("L", "").trim().split("\\s+"));
+            // Two points a month at one height, then straight up or down to the next month's.
+            assertThat(points).hasSize(12);
+            for (int i = 0; i + 1 < points.size(); i++) {
+                String[] here = points.get(i).split(",");
+                String[] next = points.get(i + 1).split(",");
+                boolean flat = here[1].equals(next[1]);
+                boolean upright = here[0].equals(next[0]);
+                assertThat(flat || upright)
+                        .as(points.get(i) + " to " + points.get(i + 1))
+                        .isTrue();
+            }
+            assertThat(capacity).contains("L282.7,94 L282.7,34");
+        }
+
+        @Test
+        void theLegendReadsDownTheStack() {
+            assertThat(all("<g class=\"legend\">.*?</g>", chart).get(0))
+                    .containsSubsequence(">capacity online<", ">azure<", ">oracle<");
+            // Drawn from the bottom up: oracle first, azure over it.
+            assertThat(data(chart)).containsSubsequence("<title>oracle:", "<title>azure:");
+        }
+
+        @Test
+        void aProviderKeepsItsColourOnEveryChart() {
+            assertThat(chart).contains("fill=\"#0072B2\" fill-opacity=\"0.85\"");
+            assertThat(charts().get("Each provider's share of units awarded"))
+                    .contains("<title>azure (Microsoft Azure): 75.0% · 600 units · $360k</title>")
+                    .contains("fill=\"#0072B2\"");
+        }
+
+        @Test
+        void theNoteSaysHowAcceleratorsAreWeighed() {
+            assertThat(HTML).contains("An H100-equivalent weighs an accelerator by its speed: GB200 2.5, H100 1.");
+        }
+    }
+
+    @Test
+    void routesOffersAndUnmetUnitsAreStackedBarsWithTheirTables() {
+        assertThat(data(charts().get("Requests per month by route")))
+                .contains("<title>2025-01, exclusive: 3 requests</title>")
+                .contains("<title>2025-04, first look: 2 requests</title>");
+        assertThat(all("<g class=\"legend\">.*?</g>", charts().get("Offers per month by outcome"))
+                        .get(0))
+                .containsSubsequence(">accepted<", ">partial<", ">declined<", ">lapsed<");
+        assertThat(HTML)
+                .contains(
+                        "<tr><td>first look</td><td>ROFR_FIRST_LOOK</td><td class=\"n\">7</td><td class=\"n\">70.0%</td></tr>")
+                .contains(
+                        "<tr><td>azure</td><td>ROFR</td><td class=\"n\">7</td><td class=\"n\">3</td><td class=\"n\">2</td>"
+                                + "<td class=\"n\">1</td><td class=\"n\">1</td><td class=\"n\">900</td><td class=\"n\">500</td></tr>");
+    }
+
+    @Test
+    void unmetUnitsFollowThePrecedenceAndSayIt() {
+        assertThat(HTML)
+                .contains("Each short request is filed under the first cause that applies, in this order: withdrawn,"
+                        + " exclusive, no-provider, no-answer, over-max-price, no-capacity.")
+                .containsSubsequence(
+                        "<tr><td>withdrawn</td><td class=\"n\">0</td>",
+                        "<tr><td>exclusive</td><td class=\"n\">150</td><td class=\"n\">75.0%</td></tr>",
+                        "<tr><td>no-capacity</td><td class=\"n\">50</td><td class=\"n\">25.0%</td></tr>");
+        assertThat(all("<g class=\"legend\">.*?</g>", charts().get("Unmet units per month by cause"))
+                        .get(0))
+                .containsSubsequence(">exclusive<", ">no-capacity<")
+                .doesNotContain(">withdrawn<");
+    }
+
+    @Test
+    void theCommitmentChartMarksTheDayItWasMet() {
+        String chart = charts().get("Spend counted toward azure-commitment against its amount");
+
+        assertThat(chart)
+                .contains(">met on 10 Apr 2025</text>")
+                .contains(">amount $300k</text>")
+                .contains("<title>azure-commitment: $360k counted by the end, of $300k</title>");
+        assertThat(HTML).contains("<td>10 Apr 2025</td>");
+    }
+
+    @Test
+    void theAgreementsChartHasABarPerClauseInForceAndAnArrowForThoseWithoutEnd() {
+        String chart = data(charts().get("Agreements in force"));
+
+        assertThat(all("<rect", chart)).hasSize(4);
+        assertThat(all("<polygon", chart)).hasSize(2);
+        assertThat(chart)
+                .contains(">azure-exclusive: exclusive with azure, 22 Jul 2019 to 21 Jan 2025</text>")
+                .contains(">azure-rofr: right of first refusal with azure, from 21 Jan 2025, open-ended</text>");
+    }
+
+    @Test
+    void theSameSummaryWritesTheSameBytes() {
+        assertThat(HtmlReport.text(SUMMARY, "A <small> story")).isEqualTo(HTML);
+    }
+
+    @Test
+    void unitsThatWentUnmetAfterTheRunsEndAreSaidToBeInTheTableOnly() {
+        Summary s = SUMMARY;
+        Summary closingLate = new Summary(
+                s.scenario(),
+                s.seed(),
+                s.start(),
+                s.end(),
+                s.requests(),
+                s.unitsRequested(),
+                s.unitsAwarded(),
+                s.unitHoursAwarded(),
+                s.cost(),
+                s.routes(),
+                s.providers(),
+                s.workloads(),
+                s.rofr(),
+                s.offers(),
+                s.exclusivity(),
+                s.unmetCausePrecedence(),
+                Map.of("exclusive", 150L, "no-capacity", 90L),
+                s.commitments(),
+                s.timeline());
+
+        assertThat(HTML).doesNotContain("came after the run's end");
+        assertThat(HtmlReport.text(closingLate, ""))
+                .contains("40 unmet units came after the run's end: in the table, not in the chart.");
     }
 }
