@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             SimulateCommand.class,
             ValidateCommand.class,
             ExplainCommand.class,
+            ReportCommand.class,
             SchemaCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -39,11 +39,6 @@ final class OutputFiles {
         names.forEach(name -> files.put(name, new PendingFile(folder.resolve(name))));
     }
 
-    /** Where the named file is once the run is complete. */
-    Path path(String name) {
-        return file(name).target();
-    }
-
     /** Removes every named file and temporary file in the folder, so that none of them outlives this run. */
     synchronized void removeEarlierRun() throws IOException {
         for (PendingFile file : files.values()) {

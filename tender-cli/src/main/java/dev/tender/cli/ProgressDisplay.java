@@ -19,6 +19,7 @@ final class ProgressDisplay implements Simulation.Progress, AutoCloseable {
     private static final long SHOW_AFTER_NANOS = 1_000_000_000L;
     private static final long PLAIN_EVERY_NANOS = 5_000_000_000L;
 
+    private final String task;
     private final Instant start;
     private final long days;
     private final PrintStream err;
@@ -28,7 +29,9 @@ final class ProgressDisplay implements Simulation.Progress, AutoCloseable {
     private ProgressBar bar;
     private boolean stopped;
 
-    ProgressDisplay(Instant start, Instant end, PrintStream err, boolean terminal) {
+    /** {@code task} names what is done, day by day of the run: {@code simulating}, {@code reading}. */
+    ProgressDisplay(String task, Instant start, Instant end, PrintStream err, boolean terminal) {
+        this.task = task;
         this.start = start;
         this.days = Math.max(1, Duration.between(start, end).toDays());
         this.err = err;
@@ -48,15 +51,15 @@ final class ProgressDisplay implements Simulation.Progress, AutoCloseable {
         } else if (now - lastPlain >= PLAIN_EVERY_NANOS) {
             lastPlain = now;
             err.printf(
-                    "simulating: day %,d of %,d (%s), %,d requests%n",
-                    day, days, simulated.toString().substring(0, 10), submitted);
+                    "%s: day %,d of %,d (%s), %,d requests%n",
+                    task, day, days, simulated.toString().substring(0, 10), submitted);
         }
     }
 
     private ProgressBar bar() {
         if (bar == null) {
             bar = new ProgressBarBuilder()
-                    .setTaskName("simulating")
+                    .setTaskName(task)
                     .setInitialMax(days)
                     .setUnit(" days", 1)
                     .setStyle(ProgressBarStyle.ASCII)

@@ -9,13 +9,11 @@ import dev.tender.sim.Simulation;
 import dev.tender.summary.HtmlReport;
 import dev.tender.summary.SummaryJson;
 import dev.tender.world.Scenario;
-import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -50,29 +48,14 @@ final class ScenarioRun {
         return bytes >> 20;
     }
 
-    int execute(PrintWriter stdout, PrintWriter stderr) throws IOException {
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            stderr.println("tender: cannot create the output folder " + out + ": " + e.getMessage());
+    int execute(PrintWriter stdout, PrintWriter stderr) throws Exception {
+        if (!GuardedOutput.createFolder(out, stderr)) {
             return Main.BAD_INPUT;
         }
-        OutputFiles files = new OutputFiles(out, List.of(EVENTS, SUMMARY, REPORT));
-        ProgressDisplay progress =
-                new ProgressDisplay(scenario.start(), scenario.end(), System.err, System.console() != null);
-        Thread onInterrupt = new Thread(() -> interrupted(files, progress, stderr), "tender-interrupted");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        Finished finished;
-        try {
-            finished = writeAll(files, progress);
-        } finally {
-            files.discard();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // The JVM is already on its way out; the hook has run or is running.
-            }
-        }
+        ProgressDisplay progress = new ProgressDisplay(
+                "simulating", scenario.start(), scenario.end(), System.err, System.console() != null);
+        Finished finished = GuardedOutput.run(
+                out, List.of(EVENTS, SUMMARY, REPORT), progress, stderr, files -> writeAll(files, progress));
         new SummaryTable(finished.summary(), scenario.description()).print(stdout);
         stdout.printf(
                 "%nSimulated %,d requests (%,d events) in %.1f s: %,.0f requests/s, peak heap %,d MB.%n",
@@ -81,10 +64,10 @@ final class ScenarioRun {
                 finished.seconds(),
                 finished.requests() / Math.max(finished.seconds(), 1e-9),
                 peakHeapMegabytes());
-        stdout.println("Files: " + (writeEvents ? files.path(EVENTS) + " (the event log), " : "") + files.path(SUMMARY)
-                + " (the summary), " + files.path(REPORT) + " (the summary with charts).");
+        stdout.println("Files: " + (writeEvents ? out.resolve(EVENTS) + " (the event log), " : "")
+                + out.resolve(SUMMARY) + " (the summary), " + out.resolve(REPORT) + " (the summary with charts).");
         if (writeEvents) {
-            stdout.println("Ask why:  tender explain <request id> --events " + files.path(EVENTS));
+            stdout.println("Ask why:  tender explain <request id> --events " + out.resolve(EVENTS));
         }
         return 0;
     }
@@ -105,8 +88,7 @@ final class ScenarioRun {
         long began = System.nanoTime();
         Simulation.Run run;
         // The summary and the log are kept on the second core while the engine runs on the first.
-        try (BackgroundSink sink = new BackgroundSink(downstream);
-                progress) {
+        try (BackgroundSink sink = new BackgroundSink(downstream)) {
             run = new Simulation(scenario, sink).run(progress);
         } finally {
             if (writer != null) {
@@ -119,23 +101,5 @@ final class ScenarioRun {
         files.write(REPORT, file -> HtmlReport.write(summary, scenario.description(), file));
         files.publish();
         return new Finished(summary, run.submitted(), events[0], seconds);
-    }
-
-    /**
-     * Ctrl-C, or any other end of the JVM before the run is complete: the JVM runs this hook and then
-     * exits (with 130 after Ctrl-C). Nothing of the run may stay behind, and the user hears so in one
-     * line.
-     */
-    private void interrupted(OutputFiles files, ProgressDisplay progress, PrintWriter stderr) {
-        progress.stop();
-        List<Path> left = files.giveUp();
-        stderr.println("tender: interrupted; no output was written to " + folderName(out)
-                + (left.isEmpty() ? " (partial files removed)" : " (could not remove " + left + ")"));
-        stderr.flush();
-    }
-
-    private static String folderName(Path folder) {
-        String name = folder.toString();
-        return name.endsWith(File.separator) ? name : name + File.separator;
     }
 }

@@ -182,6 +182,70 @@ class CommandLineTest {
     }
 
     @Test
+    void reportRebuildsTheSummaryAndTheReportFromTheLogByteForByte(@TempDir Path again) throws IOException {
+        Result report = tender(
+                "report",
+                SEED_STORY.toString(),
+                "--events",
+                demo.resolve("events.jsonl").toString(),
+                "--out",
+                again.toString());
+
+        assertThat(report.exit()).isZero();
+        assertThat(report.err()).isEmpty();
+        assertThat(report.out()).contains("Providers", "Read 49,");
+        assertThat(again.resolve("summary.json")).hasSameBinaryContentAs(demo.resolve("summary.json"));
+        assertThat(again.resolve("report.html")).hasSameBinaryContentAs(demo.resolve("report.html"));
+    }
+
+    @Test
+    void reportSumsUpALogCutShortAndSaysSo(@TempDir Path dir) throws IOException {
+        Path cut = dir.resolve("events.jsonl");
+        Files.write(cut, Files.readAllLines(demo.resolve("events.jsonl")).subList(0, 3000));
+
+        Result report = tender("report", SEED_STORY.toString(), "--events", cut.toString(), "--out", dir.toString());
+
+        assertThat(report.exit()).isZero();
+        assertThat(report.err())
+                .startsWith("tender: " + cut + ": the log ends before ")
+                .contains("requests closed (")
+                .endsWith("truncated? The summary counts only what the log holds.\n");
+        assertThat(dir.resolve("summary.json")).exists();
+    }
+
+    @Test
+    void reportRefusesALogOfAnotherWorldAndWritesNothing(@TempDir Path dir) throws IOException {
+        Path foreign = dir.resolve("events.jsonl");
+        Files.writeString(
+                foreign,
+                Files.readString(demo.resolve("events.jsonl"))
+                        .replace("\"provider\":\"stargate\"", "\"provider\":\"nobody\""));
+        Path out = dir.resolve("out");
+
+        Result report =
+                tender("report", SEED_STORY.toString(), "--events", foreign.toString(), "--out", out.toString());
+
+        assertThat(report.exit()).isEqualTo(2);
+        assertThat(report.err())
+                .matches("tender: .*: line \\d+: provider nobody is not in this scenario; nothing was written\n");
+        assertThat(out).isEmptyDirectory();
+    }
+
+    @Test
+    void reportRefusesACorruptLineByItsNumber(@TempDir Path dir) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(demo.resolve("events.jsonl")));
+        lines.set(41, lines.get(41).substring(0, 30));
+        Path corrupt = dir.resolve("events.jsonl");
+        Files.write(corrupt, lines);
+
+        Result report =
+                tender("report", SEED_STORY.toString(), "--events", corrupt.toString(), "--out", dir.toString());
+
+        assertThat(report.exit()).isEqualTo(2);
+        assertThat(report.err()).contains(": line 42 is not JSON");
+    }
+
+    @Test
     void explainSaysWhenTheRequestIsNotInTheLog() {
         Result story = tender(
                 "explain",

@@ -230,11 +230,25 @@ public final class SummaryCollector implements EventSink.ByKind {
         }
     }
 
+    /** The open request {@code id}; a log that names one it never submitted is not a log of this run. */
     private OpenRequest openRequest(RequestId id) {
         if (last == null || !last.request.id().equals(id)) {
             last = open.get(id);
+            if (last == null) {
+                throw new IllegalArgumentException("request " + id + " is not open: the log names it before its"
+                        + " SUBMITTED, or after its CLOSED");
+            }
         }
         return last;
+    }
+
+    /** The totals of {@code id}; a log that names a provider the world does not have is a log of another world. */
+    private ProviderTotals provider(ProviderId id) {
+        ProviderTotals totals = providers.get(id.value());
+        if (totals == null) {
+            throw new IllegalArgumentException("provider " + id + " is not in this scenario");
+        }
+        return totals;
     }
 
     @Override
@@ -271,7 +285,7 @@ public final class SummaryCollector implements EventSink.ByKind {
     @Override
     public void offered(Offered event) {
         openRequest(event.request()).add(event);
-        OfferTotals offers = providers.get(event.provider().value()).offers(event.kind());
+        OfferTotals offers = provider(event.provider()).offers(event.kind());
         offers.offers++;
         offers.unitsOffered += event.units();
         RightTotals right = rightOf(event);
@@ -290,15 +304,11 @@ public final class SummaryCollector implements EventSink.ByKind {
     @Override
     public void responded(Responded event) {
         countInMonth(answeredByMonth[event.outcome().ordinal()], event.at(), 1);
-        OpenRequest request = openRequest(event.request());
-        Offered offer = request == null ? null : request.offer(event.offer().number());
+        Offered offer = openRequest(event.request()).offer(event.offer().number());
         if (offer == null) {
             return;
         }
-        providers
-                .get(offer.provider().value())
-                .offers(offer.kind())
-                .answers[event.outcome().ordinal()]++;
+        provider(offer.provider()).offers(offer.kind()).answers[event.outcome().ordinal()]++;
         RightTotals right = rightOf(offer);
         if (right != null) {
             switch (event.outcome()) {
@@ -317,7 +327,7 @@ public final class SummaryCollector implements EventSink.ByKind {
         unitsAwarded += event.units();
         unitHours += event.units() * hours;
         cost.add(event.cost());
-        ProviderTotals provider = providers.get(event.provider().value());
+        ProviderTotals provider = provider(event.provider());
         provider.awards++;
         provider.units += event.units();
         provider.unitHours += event.units() * hours;
@@ -330,7 +340,7 @@ public final class SummaryCollector implements EventSink.ByKind {
         }
         Offered offer = request.offer(event.offer().number());
         if (offer != null) {
-            providers.get(offer.provider().value()).offers(offer.kind()).unitsAwarded += event.units();
+            provider(offer.provider()).offers(offer.kind()).unitsAwarded += event.units();
             RightTotals right = rightOf(offer);
             if (right != null) {
                 right.unitsAwarded += event.units();
@@ -361,10 +371,9 @@ public final class SummaryCollector implements EventSink.ByKind {
 
     @Override
     public void closed(Closed event) {
-        OpenRequest request = open.remove(event.request());
-        if (last == request) {
-            last = null;
-        }
+        OpenRequest request = openRequest(event.request());
+        open.remove(event.request());
+        last = null;
         outcomes.merge(event.outcome(), 1L, Long::sum);
         int unmet = request.request.units() - event.units();
         if (unmet > 0 && event.cause() != null) {

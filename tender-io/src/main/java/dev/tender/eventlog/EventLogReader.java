@@ -70,7 +70,8 @@ public final class EventLogReader {
     }
 
     /**
-     * Passes each event to {@code consumer}, parsing only lines that {@code lineFilter} keeps (a
+     * Passes each event to {@code consumer}, which may refuse one with an {@link
+     * IllegalArgumentException} (the log is then refused at that line), parsing only lines that {@code lineFilter} keeps (a
      * cheap text test, so a large log need not be parsed in full). The lines it skips are still
      * checked to be whole JSON objects, so a line cut short anywhere in the log is refused.
      */
@@ -94,7 +95,12 @@ public final class EventLogReader {
                 if (event.isPresent()) {
                     events++;
                     track(event.get(), open);
-                    consumer.accept(event.get());
+                    try {
+                        consumer.accept(event.get());
+                    } catch (IllegalArgumentException e) {
+                        // What reads the events refused this one: say where it stands in the log.
+                        throw new MalformedLog("line " + number + ": " + e.getMessage());
+                    }
                 }
             }
         }
