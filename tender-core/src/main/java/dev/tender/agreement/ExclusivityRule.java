@@ -4,7 +4,9 @@ import dev.tender.demand.Request;
 import dev.tender.provider.ProviderId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,10 +17,17 @@ final class ExclusivityRule implements RoutingRule {
 
     private final AgreementBook book;
     private final Duration offerWindow;
+    /** What each exclusive makes its provider, in words, written once: routing asks per request. */
+    private final Map<Agreement, String> sayings = new IdentityHashMap<>();
 
     ExclusivityRule(AgreementBook book, Duration offerWindow) {
         this.book = book;
         this.offerWindow = offerWindow;
+        for (Agreement agreement : book.all()) {
+            if (agreement instanceof Exclusive exclusive) {
+                sayings.put(exclusive, describe(List.of(exclusive), exclusive.provider()));
+            }
+        }
     }
 
     @Override
@@ -29,7 +38,7 @@ final class ExclusivityRule implements RoutingRule {
         }
         ProviderId provider = clauses.get(0).provider();
         List<AgreementId> ids = clauses.stream().map(Exclusive::id).toList();
-        String makes = describe(clauses, provider);
+        String makes = clauses.size() == 1 ? sayings.get(clauses.get(0)) : describe(clauses, provider);
         if (!serving.contains(provider)) {
             return Optional.of(new Route.ToExclusive(
                     ids,

@@ -4,7 +4,9 @@ import dev.tender.demand.Request;
 import dev.tender.provider.ProviderId;
 import dev.tender.time.Durations;
 import java.time.Instant;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,9 +17,16 @@ import java.util.Optional;
 final class FirstRefusalRule implements RoutingRule {
 
     private final AgreementBook book;
+    /** What each right gives its holder, in words, written once: routing asks per request. */
+    private final Map<Agreement, String> sayings = new IdentityHashMap<>();
 
     FirstRefusalRule(AgreementBook book) {
         this.book = book;
+        for (Agreement agreement : book.all()) {
+            if (agreement instanceof RightOfFirstRefusal right) {
+                sayings.put(right, describe(right));
+            }
+        }
     }
 
     @Override
@@ -38,24 +47,23 @@ final class FirstRefusalRule implements RoutingRule {
         }
         List<ProviderId> market =
                 serving.stream().filter(p -> !p.equals(holder)).toList();
+        String reason = sayings.get(right);
+        return Optional.of(
+                right.mode() == RightOfFirstRefusal.Mode.FIRST_LOOK
+                        ? new Route.FirstLook(right, serving, market, reason)
+                        : new Route.Match(right, serving, market, reason));
+    }
+
+    private static String describe(RightOfFirstRefusal right) {
         String window = Durations.iso(right.window());
         if (right.mode() == RightOfFirstRefusal.Mode.FIRST_LOOK) {
-            return Optional.of(new Route.FirstLook(
-                    right,
-                    serving,
-                    market,
-                    right.id() + " gives " + holder + " the first look at "
-                            + right.scope().requests() + " for "
-                            + window + (right.partial() ? ", and it may take part" : ", all or nothing")
-                            + "; the market is asked only after it answers"));
+            return right.id() + " gives " + right.holder() + " the first look at "
+                    + right.scope().requests() + " for "
+                    + window + (right.partial() ? ", and it may take part" : ", all or nothing")
+                    + "; the market is asked only after it answers";
         }
-        return Optional.of(new Route.Match(
-                right,
-                serving,
-                market,
-                right.id() + " lets " + holder + " match the best market quote for "
-                        + right.scope().requests()
-                        + " within " + window + " after the market has answered"
-                        + (right.partial() ? "" : ", all or nothing")));
+        return right.id() + " lets " + right.holder() + " match the best market quote for "
+                + right.scope().requests() + " within " + window + " after the market has answered"
+                + (right.partial() ? "" : ", all or nothing");
     }
 }

@@ -8,9 +8,7 @@ import dev.tender.money.Money;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The checks a provider's answer passes through, and the order in which quotes are awarded. */
@@ -148,33 +146,34 @@ final class Quotes {
      * preference applied, or when it made no difference (every quote filled anyway).
      */
     static List<Commitment> decidingCommitments(List<Ranked> ranked, int units) {
-        List<Commitment> deciding = new ArrayList<>(1);
         if (ranked.stream().allMatch(r -> r.preferredBy() == null)) {
-            return deciding;
+            return List.of();
         }
-        List<Ranked> byPrice = new ArrayList<>(ranked);
+        int count = ranked.size();
+        Integer[] byPrice = new Integer[count];
+        for (int i = 0; i < count; i++) {
+            byPrice[i] = i;
+        }
         // Stable: equal quotes keep their arrival order, as in the ranking itself.
-        byPrice.sort((a, b) -> byQuotedPrice(a.quote(), b.quote()));
-        Map<Quote, Integer> withPreference = allocation(ranked, units);
-        Map<Quote, Integer> byPriceAlone = allocation(byPrice, units);
-        for (Ranked r : ranked) {
-            if (r.preferredBy() != null
-                    && withPreference.get(r.quote()) > byPriceAlone.get(r.quote())
-                    && !deciding.contains(r.preferredBy())) {
+        Arrays.sort(
+                byPrice,
+                (a, b) -> byQuotedPrice(ranked.get(a).quote(), ranked.get(b).quote()));
+        int[] byPriceAlone = new int[count];
+        int remaining = units;
+        for (int position : byPrice) {
+            byPriceAlone[position] = Math.min(ranked.get(position).quote().units(), remaining);
+            remaining -= byPriceAlone[position];
+        }
+        List<Commitment> deciding = new ArrayList<>(1);
+        remaining = units;
+        for (int i = 0; i < count; i++) {
+            Ranked r = ranked.get(i);
+            int withPreference = Math.min(r.quote().units(), remaining);
+            remaining -= withPreference;
+            if (r.preferredBy() != null && withPreference > byPriceAlone[i] && !deciding.contains(r.preferredBy())) {
                 deciding.add(r.preferredBy());
             }
         }
         return deciding;
-    }
-
-    private static Map<Quote, Integer> allocation(List<Ranked> order, int units) {
-        Map<Quote, Integer> allocated = new IdentityHashMap<>();
-        int remaining = units;
-        for (Ranked r : order) {
-            int taken = Math.min(r.quote().units(), remaining);
-            allocated.put(r.quote(), taken);
-            remaining -= taken;
-        }
-        return allocated;
     }
 }

@@ -7,12 +7,12 @@ import dev.tender.provider.SiteId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Where each provider has pools: which providers could serve a request at all, and from which
@@ -23,8 +23,10 @@ public final class Footprint {
     private final List<Pool> pools;
     /** Per accelerator, per provider (by id), its pools ordered by site id. */
     private final Map<AcceleratorId, Map<ProviderId, List<Pool>>> byAccelerator = new HashMap<>();
-    /** Per accelerator, per provider (by id), the regions it has such pools in. */
-    private final Map<AcceleratorId, Map<ProviderId, Set<Region>>> regions = new HashMap<>();
+    /** Per accelerator, the providers with a pool of it anywhere, by id. */
+    private final Map<AcceleratorId, List<ProviderId>> anywhere = new HashMap<>();
+    /** Per accelerator and region, the providers with a pool of it there, by id. */
+    private final Map<AcceleratorId, Map<Region, List<ProviderId>>> byRegion = new HashMap<>();
 
     private final Map<SiteId, List<Pool>> bySite = new HashMap<>();
 
@@ -32,16 +34,24 @@ public final class Footprint {
         this.pools = List.copyOf(pools);
         List<Pool> ordered = new ArrayList<>(pools);
         ordered.sort(Comparator.comparing((Pool p) -> p.site().id()).thenComparing(Pool::accelerator));
+        Map<AcceleratorId, Map<Region, Set<ProviderId>>> serving = new HashMap<>();
         for (Pool pool : ordered) {
             bySite.computeIfAbsent(pool.site().id(), s -> new ArrayList<>()).add(pool);
             byAccelerator
                     .computeIfAbsent(pool.accelerator(), a -> new TreeMap<>())
                     .computeIfAbsent(pool.provider(), p -> new ArrayList<>())
                     .add(pool);
-            regions.computeIfAbsent(pool.accelerator(), a -> new TreeMap<>())
-                    .computeIfAbsent(pool.provider(), p -> new LinkedHashSet<>())
-                    .add(pool.region());
+            serving.computeIfAbsent(pool.accelerator(), a -> new HashMap<>())
+                    .computeIfAbsent(pool.region(), r -> new TreeSet<>())
+                    .add(pool.provider());
         }
+        // Every answer a request of one region, or of any, can get is made here once: routing asks per request.
+        byAccelerator.forEach((accelerator, providers) -> anywhere.put(accelerator, List.copyOf(providers.keySet())));
+        serving.forEach((accelerator, regions) -> {
+            Map<Region, List<ProviderId>> lists = new HashMap<>();
+            regions.forEach((region, providers) -> lists.put(region, List.copyOf(providers)));
+            byRegion.put(accelerator, lists);
+        });
     }
 
     public List<Pool> pools() {
@@ -50,23 +60,19 @@ public final class Footprint {
 
     /** Providers with a pool of the accelerator in a region the reach allows, by id. */
     public List<ProviderId> providersFor(Reach reach) {
-        Map<ProviderId, Set<Region>> providers = regions.getOrDefault(reach.accelerator(), Map.of());
-        List<ProviderId> within = new ArrayList<>(providers.size());
-        for (Map.Entry<ProviderId, Set<Region>> entry : providers.entrySet()) {
-            if (reach.regions().isEmpty() || anyOf(reach.regions(), entry.getValue())) {
-                within.add(entry.getKey());
-            }
+        List<Region> regions = reach.regions();
+        if (regions.isEmpty()) {
+            return anywhere.getOrDefault(reach.accelerator(), List.of());
         }
-        return within;
-    }
-
-    private static boolean anyOf(List<Region> wanted, Set<Region> present) {
-        for (Region region : wanted) {
-            if (present.contains(region)) {
-                return true;
-            }
+        Map<Region, List<ProviderId>> lists = byRegion.getOrDefault(reach.accelerator(), Map.of());
+        if (regions.size() == 1) {
+            return lists.getOrDefault(regions.get(0), List.of());
         }
-        return false;
+        Set<ProviderId> within = new TreeSet<>();
+        for (Region region : regions) {
+            within.addAll(lists.getOrDefault(region, List.of()));
+        }
+        return List.copyOf(within);
     }
 
     /** The provider's pools of one accelerator, ordered by site id. */

@@ -27,12 +27,21 @@ public final class Figures {
             }
             value = -value;
         }
-        String digits = Long.toString(value);
-        int first = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
-        text.append(digits, 0, first);
-        for (int at = first; at < digits.length(); at += 3) {
-            text.append(',').append(digits, at, at + 3);
+        appendGroups(text, value);
+    }
+
+    private static void appendGroups(StringBuilder text, long value) {
+        if (value < 1000) {
+            text.append(value);
+            return;
         }
+        appendGroups(text, value / 1000);
+        long group = value % 1000;
+        text.append(',');
+        if (group < 100) {
+            text.append(group < 10 ? "00" : "0");
+        }
+        text.append(group);
     }
 
     /** Dollars grouped by thousands, with the decimals {@link Money#toString()} gives (at least two). */
