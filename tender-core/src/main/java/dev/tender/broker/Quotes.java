@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The checks a provider's answer passes through, and the order in which quotes are awarded. */
 final class Quotes {
@@ -46,13 +46,13 @@ final class Quotes {
             return Optional.of(
                     new Refusal("quoted " + take.unitPrice() + ", above maxPrice " + request.maxPrice(), true));
         }
-        if (offer.kind() == OfferKind.MATCH && take.unitPrice().exceeds(offer.matchPrice())) {
-            return Optional.of(
-                    new Refusal("quoted " + take.unitPrice() + ", above the match price " + offer.matchPrice(), false));
-        }
-        if (offer.kind() == OfferKind.MATCH && take.start().isAfter(offer.matchStart())) {
+        if (offer.kind() == OfferKind.MATCH && take.unitPrice().exceeds(offer.priceToMatch())) {
             return Optional.of(new Refusal(
-                    "start " + take.start() + " is later than the best market start " + offer.matchStart(), false));
+                    "quoted " + take.unitPrice() + ", above the match price " + offer.priceToMatch(), false));
+        }
+        if (offer.kind() == OfferKind.MATCH && take.start().isAfter(offer.startToMatch())) {
+            return Optional.of(new Refusal(
+                    "start " + take.start() + " is later than the best market start " + offer.startToMatch(), false));
         }
         if (costOverflows(take.unitPrice(), take.units(), request.hours())) {
             return Optional.of(new Refusal(
@@ -113,7 +113,8 @@ final class Quotes {
     }
 
     /** A quote in rank order, with the commitment whose preference lowered its effective price (null: none). */
-    record Ranked(Quote quote, long effectiveMicros, Commitment preferredBy) {}
+    record Ranked(
+            Quote quote, long effectiveMicros, @Nullable Commitment preferredBy) {}
 
     /**
      * Rule 4: the awardable quotes in rank order. A provider with a commitment in force at
@@ -155,20 +156,24 @@ final class Quotes {
         List<Ranked> byPrice = new ArrayList<>(ranked);
         // Stable: equal quotes keep their arrival order, as in the ranking itself.
         byPrice.sort((a, b) -> byQuotedPrice(a.quote(), b.quote()));
-        Map<Quote, Integer> withPreference = allocation(ranked, units);
-        Map<Quote, Integer> byPriceAlone = allocation(byPrice, units);
+        IdentityHashMap<Quote, Integer> byPriceAlone = allocation(byPrice, units);
+        // The units each quote gets with the preference: the same allocation, in rank order.
+        int remaining = units;
         for (Ranked r : ranked) {
-            if (r.preferredBy() != null
-                    && withPreference.get(r.quote()) > byPriceAlone.get(r.quote())
-                    && !deciding.contains(r.preferredBy())) {
-                deciding.add(r.preferredBy());
+            int withPreference = Math.min(r.quote().units(), remaining);
+            remaining -= withPreference;
+            Commitment preferredBy = r.preferredBy();
+            if (preferredBy != null
+                    && withPreference > byPriceAlone.getOrDefault(r.quote(), 0)
+                    && !deciding.contains(preferredBy)) {
+                deciding.add(preferredBy);
             }
         }
         return deciding;
     }
 
-    private static Map<Quote, Integer> allocation(List<Ranked> order, int units) {
-        Map<Quote, Integer> allocated = new IdentityHashMap<>();
+    private static IdentityHashMap<Quote, Integer> allocation(List<Ranked> order, int units) {
+        IdentityHashMap<Quote, Integer> allocated = new IdentityHashMap<>();
         int remaining = units;
         for (Ranked r : order) {
             int taken = Math.min(r.quote().units(), remaining);

@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code events.jsonl} back into events by {@link EventSchema}. A line that is not an event
@@ -170,16 +171,27 @@ public final class EventLogReader {
         }
 
         TenderEvent event(EventType<?> type) {
-            seq = read(EventSchema.SEQ);
-            at = read(EventSchema.AT);
-            request = read(EventSchema.REQUEST);
+            seq = readPresent(EventSchema.SEQ);
+            at = readPresent(EventSchema.AT);
+            request = readPresent(EventSchema.REQUEST);
             for (Field<?, ?> field : type.fields()) {
                 values.put(field, read(field));
             }
             return type.build(this);
         }
 
-        private <T> T read(Field<?, T> field) {
+        /** The value of one of the fields every event has. */
+        private <T> T readPresent(Field<?, T> field) {
+            T value = read(field);
+            if (value == null) {
+                // read() gives null only for a nullable field, which seq, at and request are not.
+                throw new IllegalStateException("'" + field.name() + "' is nullable");
+            }
+            return value;
+        }
+
+        /** The field's value; null only for a nullable field, when the line has none. */
+        private <T> @Nullable T read(Field<?, T> field) {
             JsonNode value = node.get(field.name());
             if (value == null || value.isNull()) {
                 if (field.nullable()) {
@@ -211,8 +223,18 @@ public final class EventLogReader {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public <T> T get(Field<?, T> field) {
+            T value = getNullable(field);
+            if (value == null) {
+                // read() refuses a line that lacks a value the schema never lets be null.
+                throw new IllegalStateException("'" + field.name() + "' is nullable or not of this type");
+            }
+            return value;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked") // values holds what read(field) returned: a T
+        public <T> @Nullable T getNullable(Field<?, T> field) {
             return (T) values.get(field);
         }
     }
