@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -43,6 +42,8 @@ public final class EventLogReader {
 
     /** A line that is not an event of the log format; names the line. */
     public static final class MalformedLog extends Exception {
+        private static final long serialVersionUID = 1L;
+
         public MalformedLog(String message) {
             super(message);
         }
@@ -153,6 +154,8 @@ public final class EventLogReader {
 
     /** A field every event of its type has is not there. */
     private static final class MissingField extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
         MissingField(String message) {
             super(message);
         }
@@ -161,7 +164,9 @@ public final class EventLogReader {
     /** One line's fields, read by the schema. */
     private static final class Line implements EventType.Values {
         private final JsonNode node;
-        private final Map<Field<?, ?>, Object> values = new IdentityHashMap<>();
+        /** By identity: a field is one of the schema's constants. */
+        private final IdentityHashMap<Field<?, ?>, @Nullable Object> values = new IdentityHashMap<>();
+
         private long seq;
         private Instant at = Instant.EPOCH;
         private RequestId request = new RequestId("unread");
