@@ -5,12 +5,20 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
-/** The core depends on the JDK alone, its features do not lean on each other in circles, and its names say what things are. */
+/**
+ * The core depends on the JDK alone, its features do not lean on each other in circles, its names
+ * say what things are, and the compiler checks the nullness of all of it.
+ */
 class ArchitectureTest {
 
     private static final JavaClasses CORE = new ClassFileImporter()
@@ -32,8 +40,36 @@ class ArchitectureTest {
                 .resideInAPackage("dev.tender..")
                 .should()
                 .onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "dev.tender..")
+                // JSpecify's annotations say what may be null; they are read by the compiler only.
+                .resideInAnyPackage("java..", "dev.tender..", "org.jspecify.annotations..")
                 .check(CORE);
+    }
+
+    /**
+     * NullAway checks only code in a {@code @NullMarked} package (ADR 0012), so a package without
+     * its {@code package-info.java} would silently go unchecked.
+     */
+    @Test
+    void everyClassLivesInANullMarkedPackage() {
+        classes()
+                .that()
+                .resideInAPackage("dev.tender..")
+                .should(liveInANullMarkedPackage())
+                .check(CORE);
+    }
+
+    private static ArchCondition<JavaClass> liveInANullMarkedPackage() {
+        return new ArchCondition<>("live in a @NullMarked package") {
+            @Override
+            public void check(JavaClass javaClass, ConditionEvents events) {
+                boolean marked = javaClass.getPackage().isAnnotatedWith(NullMarked.class);
+                events.add(new SimpleConditionEvent(
+                        javaClass,
+                        marked,
+                        javaClass.getName() + " is in " + javaClass.getPackageName()
+                                + (marked ? ", which is @NullMarked" : ", which has no @NullMarked package-info")));
+            }
+        };
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.tender.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -56,7 +57,10 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // The platform's charset, which System.out and System.err write in too.
+        Charset console = Charset.defaultCharset();
+        System.exit(
+                execute(args, new PrintWriter(System.out, true, console), new PrintWriter(System.err, true, console)));
     }
 
     /** Runs one command line; output and errors go to the given writers. */

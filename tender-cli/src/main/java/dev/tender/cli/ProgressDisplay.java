@@ -1,6 +1,7 @@
 package dev.tender.cli;
 
 import dev.tender.sim.Simulation;
+import java.io.Console;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Progress of a run on stderr, in simulated days, once it has taken more than a second: a bar on
@@ -26,8 +28,30 @@ final class ProgressDisplay implements Simulation.Progress, AutoCloseable {
     private final boolean terminal;
     private final long begun = System.nanoTime();
     private long lastPlain = begun;
-    private ProgressBar bar;
+    /** Made when the first progress is shown in a terminal. */
+    private @Nullable ProgressBar bar;
+
     private boolean stopped;
+
+    /**
+     * True when Tender runs in a terminal, where the bar redraws itself; false in a pipe or a file,
+     * where a plain line is printed now and then. Up to JDK 21 there is a console only in a
+     * terminal; from JDK 22 there is always one, and it says whether it is a terminal.
+     */
+    @SuppressWarnings("SystemConsoleNull") // handled: a console that is not a terminal says so, see above
+    static boolean onATerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException beforeJdk22) {
+            return true;
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            return false;
+        }
+    }
 
     /** {@code task} names what is done, day by day of the run: {@code simulating}, {@code reading}. */
     ProgressDisplay(String task, Instant start, Instant end, PrintStream err, boolean terminal) {
@@ -46,8 +70,9 @@ final class ProgressDisplay implements Simulation.Progress, AutoCloseable {
         }
         long day = Math.min(days, Duration.between(start, simulated).toDays());
         if (terminal) {
-            bar().stepTo(day);
-            bar.setExtraMessage(String.format(" %,d requests", submitted));
+            ProgressBar shown = bar();
+            shown.stepTo(day);
+            shown.setExtraMessage(String.format(" %,d requests", submitted));
         } else if (now - lastPlain >= PLAIN_EVERY_NANOS) {
             lastPlain = now;
             err.printf(

@@ -81,8 +81,8 @@ final class ReportCommand implements Callable<Integer> {
         if (!GuardedOutput.createFolder(out.path, stderr)) {
             return Main.BAD_INPUT;
         }
-        ProgressDisplay progress =
-                new ProgressDisplay("reading", scenario.start(), scenario.end(), System.err, System.console() != null);
+        ProgressDisplay progress = new ProgressDisplay(
+                "reading", scenario.start(), scenario.end(), System.err, ProgressDisplay.onATerminal());
         Rebuilt rebuilt;
         try {
             rebuilt = GuardedOutput.run(

@@ -53,7 +53,7 @@ final class ScenarioRun {
             return Main.BAD_INPUT;
         }
         ProgressDisplay progress = new ProgressDisplay(
-                "simulating", scenario.start(), scenario.end(), System.err, System.console() != null);
+                "simulating", scenario.start(), scenario.end(), System.err, ProgressDisplay.onATerminal());
         Finished finished = GuardedOutput.run(
                 out, List.of(EVENTS, SUMMARY, REPORT), progress, stderr, files -> writeAll(files, progress));
         new SummaryTable(finished.summary(), scenario.description()).print(stdout);

@@ -135,16 +135,26 @@ class DemoReportInBrowserTest {
     }
 
     static List<Chart> charts() {
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> found = (List<Map<String, Object>>) chromium.evaluate(CHARTS);
+        List<?> found = (List<?>) chromium.evaluate(CHARTS);
+        assertThat(found).as("the charts the page's script found").isNotNull();
         return found.stream()
+                .map(c -> (Map<?, ?>) c)
                 .map(c -> new Chart(
-                        (String) c.get("name"),
-                        (String) c.get("label"),
-                        ((Number) c.get("marks")).longValue(),
-                        ((List<?>) c.get("markers"))
+                        (String) given(c, "name"),
+                        (String) given(c, "label"),
+                        ((Number) given(c, "marks")).longValue(),
+                        ((List<?>) given(c, "markers"))
                                 .stream().map(String::valueOf).toList()))
                 .toList();
+    }
+
+    /** The value of {@code key} in what the page's script returned; the test fails when it gave none. */
+    private static Object given(Map<?, ?> found, String key) {
+        Object value = found.get(key);
+        if (value == null) {
+            throw new AssertionError("the page's script gave no '" + key + "': " + found);
+        }
+        return value;
     }
 
     @Test

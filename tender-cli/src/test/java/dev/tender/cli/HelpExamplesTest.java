@@ -136,7 +136,7 @@ class HelpExamplesTest {
         assertThat(command)
                 .as("an example in quotes would need a shell to split it")
                 .doesNotContain("'", "\"");
-        String[] words = command.split("\\s+");
+        String[] words = command.split("\\s+", -1);
         return Arrays.copyOfRange(words, 1, words.length);
     }
 

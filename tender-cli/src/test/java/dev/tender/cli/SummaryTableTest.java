@@ -66,10 +66,10 @@ class SummaryTableTest {
     void unmetDemandSaysWhichPrecedenceFilesEachShortRequestAndFollowsIt() {
         String table = printed(summary(List.of(), Map.of("no-capacity", 120L, "exclusive", 30L)));
 
-        assertThat(table)
-                .contains("each short request is filed under the first cause that applies, in this order:\n"
-                        + "  withdrawn, exclusive, no-provider, no-answer, over-max-price, no-capacity\n")
-                .containsPattern("exclusive +30 units\n  no-capacity +120 units\n");
+        assertThat(table).contains("""
+                        each short request is filed under the first cause that applies, in this order:
+                          withdrawn, exclusive, no-provider, no-answer, over-max-price, no-capacity
+                        """).containsPattern("exclusive +30 units\n  no-capacity +120 units\n");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.tender.agreement;
 import dev.tender.demand.Request;
 import dev.tender.provider.ProviderId;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A dated clause between the buyer and one provider. In force from {@code from}, inclusive, to
@@ -19,6 +20,7 @@ public sealed interface Agreement permits Exclusive, RightOfFirstRefusal, Commit
 
     Instant from();
 
+    @Nullable
     Instant until();
 
     default boolean inForceAt(Instant instant) {
@@ -37,7 +39,7 @@ public sealed interface Agreement permits Exclusive, RightOfFirstRefusal, Commit
         return thisEndsAfterOtherStarts && otherEndsAfterThisStarts;
     }
 
-    static void requirePeriod(AgreementId id, Instant from, Instant until) {
+    static void requirePeriod(AgreementId id, Instant from, @Nullable Instant until) {
         if (from == null) {
             throw new IllegalArgumentException("agreement " + id + " needs a from date");
         }

@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rule 5: spend awarded to a provider inside a commitment's period counts toward its amount. Also
@@ -18,12 +19,12 @@ import java.util.Optional;
 public final class Burndown {
 
     // By identity: a commitment's record hash would walk its whole scope on every look-up.
-    private final Map<Commitment, Progress> progress = new IdentityHashMap<>();
+    private final IdentityHashMap<Commitment, Progress> progress = new IdentityHashMap<>();
     private final List<Map.Entry<Commitment, Progress>> inOrder = new ArrayList<>();
 
     private static final class Progress {
         private Money spent = Money.ZERO;
-        private Instant metAt;
+        private @Nullable Instant metAt;
     }
 
     public Burndown(List<Commitment> commitments) {

@@ -5,6 +5,7 @@ import dev.tender.provider.ProviderId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The buyer promised to spend {@code amount} with {@code provider} between {@code from} and {@code
@@ -12,7 +13,13 @@ import java.util.Objects;
  * fraction, 0.10 = ten per cent) cheaper.
  */
 public record Commitment(
-        AgreementId id, ProviderId provider, Money amount, double preference, Scope scope, Instant from, Instant until)
+        AgreementId id,
+        ProviderId provider,
+        Money amount,
+        double preference,
+        Scope scope,
+        Instant from,
+        @Nullable Instant until)
         implements Agreement {
 
     public Commitment {
@@ -39,8 +46,8 @@ public record Commitment(
         if (!countUntil.isAfter(countFrom)) {
             return Money.ZERO;
         }
-        long seconds = Duration.between(countFrom, countUntil).getSeconds();
-        long fullSeconds = Duration.between(start, end).getSeconds();
+        long seconds = Duration.between(countFrom, countUntil).toSeconds();
+        long fullSeconds = Duration.between(start, end).toSeconds();
         if (seconds == fullSeconds) {
             return unitPrice.times(units).times(fullSeconds / 3600);
         }

@@ -3,10 +3,15 @@ package dev.tender.agreement;
 import dev.tender.provider.ProviderId;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Only {@code provider} may serve the requests in scope while the clause is in force. */
-public record Exclusive(AgreementId id, ProviderId provider, Scope scope, Instant from, Instant until)
-        implements Agreement {
+public record Exclusive(
+        AgreementId id,
+        ProviderId provider,
+        Scope scope,
+        Instant from,
+        @Nullable Instant until) implements Agreement {
 
     public Exclusive {
         Objects.requireNonNull(id, "id");

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,7 +18,7 @@ final class ExclusivityRule implements RoutingRule {
     private final AgreementBook book;
     private final Duration offerWindow;
     /** What each exclusive makes its provider, in words, written once: routing asks per request. */
-    private final Map<Agreement, String> sayings = new IdentityHashMap<>();
+    private final IdentityHashMap<Agreement, String> sayings = new IdentityHashMap<>();
 
     ExclusivityRule(AgreementBook book, Duration offerWindow) {
         this.book = book;
@@ -38,7 +38,9 @@ final class ExclusivityRule implements RoutingRule {
         }
         ProviderId provider = clauses.get(0).provider();
         List<AgreementId> ids = clauses.stream().map(Exclusive::id).toList();
-        String makes = clauses.size() == 1 ? sayings.get(clauses.get(0)) : describe(clauses, provider);
+        String makes = clauses.size() == 1
+                ? Objects.requireNonNull(sayings.get(clauses.get(0)), "every exclusive of the book was described")
+                : describe(clauses, provider);
         if (!serving.contains(provider)) {
             return Optional.of(new Route.ToExclusive(
                     ids,

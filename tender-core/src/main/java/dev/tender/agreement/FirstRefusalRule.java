@@ -6,7 +6,7 @@ import dev.tender.time.Durations;
 import java.time.Instant;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -18,7 +18,7 @@ final class FirstRefusalRule implements RoutingRule {
 
     private final AgreementBook book;
     /** What each right gives its holder, in words, written once: routing asks per request. */
-    private final Map<Agreement, String> sayings = new IdentityHashMap<>();
+    private final IdentityHashMap<Agreement, String> sayings = new IdentityHashMap<>();
 
     FirstRefusalRule(AgreementBook book) {
         this.book = book;
@@ -47,7 +47,7 @@ final class FirstRefusalRule implements RoutingRule {
         }
         List<ProviderId> market =
                 serving.stream().filter(p -> !p.equals(holder)).toList();
-        String reason = sayings.get(right);
+        String reason = Objects.requireNonNull(sayings.get(right), "every right of the book was described");
         return Optional.of(
                 right.mode() == RightOfFirstRefusal.Mode.FIRST_LOOK
                         ? new Route.FirstLook(right, serving, market, reason)

@@ -4,6 +4,7 @@ import dev.tender.provider.ProviderId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The holder sees the demand before the market ({@link Mode#FIRST_LOOK}) or may match the best
@@ -17,7 +18,7 @@ public record RightOfFirstRefusal(
         boolean partial,
         Scope scope,
         Instant from,
-        Instant until)
+        @Nullable Instant until)
         implements Agreement {
 
     public enum Mode {

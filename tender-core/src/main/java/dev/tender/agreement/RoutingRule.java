@@ -11,6 +11,8 @@ import java.util.Optional;
 interface RoutingRule {
 
     /**
+     * The route this rule gives the request submitted {@code at}, or empty to let the next rule decide.
+     *
      * @param serving providers with a pool of the request's accelerator in an allowed region
      */
     Optional<Route> apply(Request request, Instant at, List<ProviderId> serving);

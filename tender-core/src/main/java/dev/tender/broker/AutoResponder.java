@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A provider that answers by a fixed, documented rule, so simulations are deterministic:
@@ -47,7 +48,8 @@ public final class AutoResponder implements Responder {
     /** Per reach, the pools that serve it and the one served from last. */
     private final Map<Reach, Candidates> candidates = new HashMap<>();
 
-    private Candidates last;
+    /** The candidates of the last request heard of; null before the first. */
+    private @Nullable Candidates last;
 
     public AutoResponder(
             Provider provider,
@@ -88,7 +90,7 @@ public final class AutoResponder implements Responder {
         if (listPrice.isEmpty()) {
             return new Answer.Decline("no price for " + request.accelerator());
         }
-        Money price = offer.kind() == OfferKind.MATCH ? offer.matchPrice() : listPrice.get();
+        Money price = offer.kind() == OfferKind.MATCH ? offer.priceToMatch() : listPrice.get();
         Candidates candidates = candidates(request);
         Optional<Answer.Take> whole = earliestWhole(offer, candidates, price);
         if (whole.isPresent()) {

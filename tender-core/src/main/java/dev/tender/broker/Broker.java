@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tender process. A request is routed by the clauses in force when it is submitted, offered
@@ -188,9 +189,18 @@ public final class Broker implements OfferDesk {
         // Responders hear of their offers before the deadline is scheduled, so an answer due at
         // the very deadline is taken rather than lapsed.
         for (Tender.Asked asked : round.asked) {
-            responders.get(asked.offer.provider()).offered(asked.offer, asked);
+            responderOf(asked.offer.provider()).offered(asked.offer, asked);
         }
         scheduler.at(round.deadline, () -> deadlinePassed(tender, round));
+    }
+
+    private Responder responderOf(ProviderId provider) {
+        Responder responder = responders.get(provider);
+        if (responder == null) {
+            // The constructor checked that every provider of the world has one.
+            throw new IllegalStateException("provider " + provider + " has no responder");
+        }
+        return responder;
     }
 
     @Override
@@ -245,28 +255,30 @@ public final class Broker implements OfferDesk {
                     "site " + take.site() + " is in " + pool.region() + ", a region the request does not allow");
         }
         Instant end = take.start().plusSeconds(request.seconds());
-        Quotes.Refusal refusal = Quotes.refusal(offer, take).orElse(null);
+        Optional<Quotes.Refusal> refusal = Quotes.refusal(offer, take);
         // Only a quote that could be awarded holds capacity; a refused one is recorded and holds nothing.
-        if (refusal == null && !ledger.hold(pool, take.units(), take.start(), end)) {
+        if (refusal.isEmpty() && !ledger.hold(pool, take.units(), take.start(), end)) {
             return new Reply.Refused("site " + take.site() + " does not have " + take.units() + " "
                     + request.accelerator() + " free from " + take.start() + " to " + end);
         }
         record(
                 asked,
-                new Quote(offer, pool, take.units(), take.unitPrice(), take.start(), end, refusal == null),
+                new Quote(offer, pool, take.units(), take.unitPrice(), take.start(), end, refusal.isEmpty()),
                 refusal);
         return Reply.RECEIVED;
     }
 
-    private void record(Tender.Asked asked, Quote quote, Quotes.Refusal refusal) {
+    /** {@code refusal} is present exactly when the quote is not awardable. */
+    private void record(Tender.Asked asked, Quote quote, Optional<Quotes.Refusal> refusal) {
         Offer offer = asked.offer;
         Tender tender = asked.tender;
         asked.round.quotes.add(quote);
-        if (quote.awardable()) {
+        if (refusal.isEmpty()) {
             tender.held.add(quote);
         } else {
-            tender.notes.add(() -> offer.provider() + "'s quote was refused: " + refusal.reason());
-            if (refusal.overMaxPrice()) {
+            Quotes.Refusal why = refusal.get();
+            tender.notes.add(() -> offer.provider() + "'s quote was refused: " + why.reason());
+            if (why.overMaxPrice()) {
                 tender.overPrice++;
             }
         }
@@ -275,12 +287,13 @@ public final class Broker implements OfferDesk {
             tender.notes.add(() -> offer.provider() + " offered " + Figures.whole(quote.units()) + " of "
                     + Figures.whole(offer.units()));
         }
-        responded(asked, outcome, quote, refusal == null ? null : refusal.reason());
+        responded(asked, outcome, quote, refusal.map(Quotes.Refusal::reason).orElse(null));
         answered(asked);
     }
 
     /** Marks the offer answered and logs how: with the quote's terms, or none when declined or lapsed. */
-    private void responded(Tender.Asked asked, ResponseOutcome outcome, Quote quote, String reason) {
+    private void responded(
+            Tender.Asked asked, ResponseOutcome outcome, @Nullable Quote quote, @Nullable String reason) {
         asked.answered = true;
         Offer offer = asked.offer;
         emit(new TenderEvent.Responded(
@@ -301,7 +314,7 @@ public final class Broker implements OfferDesk {
         Tender.Round round = asked.round;
         round.pending--;
         if (round.pending == 0 && asked.tender.round == round) {
-            finishRound(asked.tender);
+            finishRound(asked.tender, round);
         }
     }
 
@@ -317,15 +330,14 @@ public final class Broker implements OfferDesk {
             }
         }
         round.pending = 0;
-        finishRound(tender);
+        finishRound(tender, round);
     }
 
     /**
      * What follows a round depends on the kind of offers it made and the request's route: the
      * market after a first look, the holder's match after a match right's market, else the awards.
      */
-    private void finishRound(Tender tender) {
-        Tender.Round round = tender.round;
+    private void finishRound(Tender tender, Tender.Round round) {
         Route route = tender.route;
         switch (round.kind) {
             case EXCLUSIVE -> {
@@ -334,7 +346,7 @@ public final class Broker implements OfferDesk {
             }
             case ROFR -> {
                 if (route instanceof Route.FirstLook firstLook) {
-                    afterFirstLook(tender, firstLook);
+                    afterFirstLook(tender, firstLook, round.quotes);
                 } else {
                     awardInRankOrder(tender, round.quotes);
                     close(tender, null);
@@ -352,8 +364,8 @@ public final class Broker implements OfferDesk {
         }
     }
 
-    private void afterFirstLook(Tender tender, Route.FirstLook route) {
-        awardInRankOrder(tender, tender.round.quotes);
+    private void afterFirstLook(Tender tender, Route.FirstLook route, List<Quote> holderQuotes) {
+        awardInRankOrder(tender, holderQuotes);
         if (tender.remaining() == 0 || route.market().isEmpty()) {
             if (tender.remaining() > 0) {
                 tender.notes.add(() -> "no one but " + route.right().holder() + " can serve the rest");
@@ -439,7 +451,8 @@ public final class Broker implements OfferDesk {
         return true;
     }
 
-    private void close(Tender tender, UnmetCause shortfallCause) {
+    /** {@code shortfallCause} is the cause the round knows of, if any; else {@link #causeOf} finds one. */
+    private void close(Tender tender, @Nullable UnmetCause shortfallCause) {
         TerminalState state = tender.awarded == tender.request.units()
                 ? TerminalState.FULFILLED
                 : tender.awarded > 0 ? TerminalState.PARTIAL : TerminalState.UNFULFILLED;
@@ -451,7 +464,7 @@ public final class Broker implements OfferDesk {
      * allowed one seller; no provider able to serve; a provider asked that never answered (it might
      * have had the units); a quote refused for its price; else the providers had no more capacity.
      */
-    private static UnmetCause causeOf(Tender tender, UnmetCause given) {
+    private static UnmetCause causeOf(Tender tender, @Nullable UnmetCause given) {
         if (given != null) {
             return given;
         }
@@ -464,7 +477,7 @@ public final class Broker implements OfferDesk {
         return UnmetCause.NO_CAPACITY;
     }
 
-    private void closeAs(Tender tender, TerminalState state, UnmetCause cause) {
+    private void closeAs(Tender tender, TerminalState state, @Nullable UnmetCause cause) {
         for (Quote quote : tender.held) {
             ledger.release(quote.pool(), quote.units(), quote.start(), quote.end());
         }

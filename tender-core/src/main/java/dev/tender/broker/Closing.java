@@ -5,6 +5,7 @@ import dev.tender.agreement.Route;
 import dev.tender.event.TerminalState;
 import dev.tender.event.UnmetCause;
 import dev.tender.text.Figures;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sentence a {@code CLOSED} event carries: the clause that routed the request, the commitment
@@ -14,7 +15,7 @@ final class Closing {
 
     private Closing() {}
 
-    static String reason(Tender tender, TerminalState state, UnmetCause cause) {
+    static String reason(Tender tender, TerminalState state, @Nullable UnmetCause cause) {
         StringBuilder text = new StringBuilder(128);
         text.append(clause(tender.route));
         for (int i = 0; i < tender.rankedBy.size(); i++) {

@@ -7,6 +7,7 @@ import dev.tender.event.OfferKind;
 import dev.tender.provider.ProviderId;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One round of offers: who is asked, as what, for how long, under which clause, whether part may
@@ -17,9 +18,9 @@ record Invitation(
         List<ProviderId> providers,
         OfferKind kind,
         Duration window,
-        AgreementId agreement,
+        @Nullable AgreementId agreement,
         boolean partialAllowed,
-        Quote toMatch) {
+        @Nullable Quote toMatch) {
 
     static Invitation exclusive(Route.ToExclusive route) {
         return new Invitation(

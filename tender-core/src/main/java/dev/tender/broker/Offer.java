@@ -8,6 +8,7 @@ import dev.tender.money.Money;
 import dev.tender.provider.ProviderId;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One question to one provider about one request: take up to {@code units}, answer by {@code
@@ -23,9 +24,9 @@ public record Offer(
         int units,
         Instant made,
         Instant deadline,
-        AgreementId agreement,
-        Money matchPrice,
-        Instant matchStart,
+        @Nullable AgreementId agreement,
+        @Nullable Money matchPrice,
+        @Nullable Instant matchStart,
         boolean partialAllowed) {
 
     public Offer {
@@ -43,6 +44,22 @@ public record Offer(
         if (kind == OfferKind.MATCH && (matchPrice == null || matchStart == null)) {
             throw new IllegalArgumentException("a MATCH offer needs the price and start to match");
         }
+    }
+
+    /** The best market price a {@code MATCH} offer asks the holder to meet; no other kind of offer has one. */
+    Money priceToMatch() {
+        if (matchPrice == null) {
+            throw new IllegalStateException("offer " + id + " is " + kind + ", with no price to match");
+        }
+        return matchPrice;
+    }
+
+    /** The best market start a {@code MATCH} offer asks the holder to meet; no other kind of offer has one. */
+    Instant startToMatch() {
+        if (matchStart == null) {
+            throw new IllegalStateException("offer " + id + " is " + kind + ", with no start to match");
+        }
+        return matchStart;
     }
 
     /** The latest start this offer accepts: the request's flex, and for a match the best quote's start. */

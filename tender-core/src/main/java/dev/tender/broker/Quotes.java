@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The checks a provider's answer passes through, and the order in which quotes are awarded. */
 final class Quotes {
@@ -44,13 +45,13 @@ final class Quotes {
             return Optional.of(
                     new Refusal("quoted " + take.unitPrice() + ", above maxPrice " + request.maxPrice(), true));
         }
-        if (offer.kind() == OfferKind.MATCH && take.unitPrice().exceeds(offer.matchPrice())) {
-            return Optional.of(
-                    new Refusal("quoted " + take.unitPrice() + ", above the match price " + offer.matchPrice(), false));
-        }
-        if (offer.kind() == OfferKind.MATCH && take.start().isAfter(offer.matchStart())) {
+        if (offer.kind() == OfferKind.MATCH && take.unitPrice().exceeds(offer.priceToMatch())) {
             return Optional.of(new Refusal(
-                    "start " + take.start() + " is later than the best market start " + offer.matchStart(), false));
+                    "quoted " + take.unitPrice() + ", above the match price " + offer.priceToMatch(), false));
+        }
+        if (offer.kind() == OfferKind.MATCH && take.start().isAfter(offer.startToMatch())) {
+            return Optional.of(new Refusal(
+                    "start " + take.start() + " is later than the best market start " + offer.startToMatch(), false));
         }
         if (costOverflows(take.unitPrice(), take.units(), request.hours())) {
             return Optional.of(new Refusal(
@@ -111,7 +112,8 @@ final class Quotes {
     }
 
     /** A quote in rank order, with the commitment whose preference lowered its effective price (null: none). */
-    record Ranked(Quote quote, long effectiveMicros, Commitment preferredBy) {}
+    record Ranked(
+            Quote quote, long effectiveMicros, @Nullable Commitment preferredBy) {}
 
     /**
      * Rule 4: the awardable quotes in rank order. A provider with a commitment in force at
@@ -170,8 +172,9 @@ final class Quotes {
             Ranked r = ranked.get(i);
             int withPreference = Math.min(r.quote().units(), remaining);
             remaining -= withPreference;
-            if (r.preferredBy() != null && withPreference > byPriceAlone[i] && !deciding.contains(r.preferredBy())) {
-                deciding.add(r.preferredBy());
+            Commitment preferredBy = r.preferredBy();
+            if (preferredBy != null && withPreference > byPriceAlone[i] && !deciding.contains(preferredBy)) {
+                deciding.add(preferredBy);
             }
         }
         return deciding;

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /** One request's tender in progress: its route, the round of offers out now, the quotes held, what is awarded. */
 final class Tender {
@@ -29,7 +30,10 @@ final class Tender {
     /** Commitments whose preference changed who was awarded what. */
     final List<Commitment> rankedBy = new ArrayList<>(1);
 
+    /** The round out now; null before the first and once the tender closed. */
+    @Nullable
     Round round;
+
     int awarded;
     int offersMade;
     int lapses;
@@ -47,7 +51,12 @@ final class Tender {
         return request.units() - awarded;
     }
 
-    /** Stops holding {@code quote}: by identity, since two quotes may be equal and both held. */
+    /**
+     * Stops holding {@code quote}. No two held quotes are equal (each answers its own offer), so
+     * identity finds the same one equality would, without a record's walk through the offer and
+     * its request for every other quote held.
+     */
+    @SuppressWarnings("ReferenceEquality") // identity is what is meant here, see above
     void release(Quote quote) {
         for (int i = 0; i < held.size(); i++) {
             if (held.get(i) == quote) {
@@ -58,6 +67,7 @@ final class Tender {
     }
 
     /** The offer numbered {@code number} when it is out in the current round and not answered yet. */
+    @Nullable
     Asked openOffer(int number) {
         if (round == null) {
             return null;

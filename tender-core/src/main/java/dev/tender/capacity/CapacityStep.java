@@ -2,9 +2,11 @@ package dev.tender.capacity;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Units that come online at {@code from} and, when {@code until} is set, go offline again then. */
-public record CapacityStep(int units, Instant from, Instant until) {
+public record CapacityStep(
+        int units, Instant from, @Nullable Instant until) {
 
     public CapacityStep {
         Objects.requireNonNull(from, "from");

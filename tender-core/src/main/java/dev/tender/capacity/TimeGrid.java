@@ -13,7 +13,7 @@ public record TimeGrid(Instant origin, Duration bucket, int buckets) {
     public TimeGrid {
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(bucket, "bucket");
-        if (bucket.isZero() || bucket.isNegative() || bucket.getSeconds() == 0) {
+        if (bucket.isZero() || bucket.isNegative() || bucket.toSeconds() == 0) {
             throw new IllegalArgumentException("a bucket must be at least one second, not " + bucket);
         }
         if (buckets <= 0) {
@@ -23,8 +23,8 @@ public record TimeGrid(Instant origin, Duration bucket, int buckets) {
 
     /** A grid from {@code origin} long enough to reach {@code end}. */
     public static TimeGrid covering(Instant origin, Instant end, Duration bucket) {
-        long seconds = Math.max(1, Duration.between(origin, end).getSeconds());
-        long count = Math.floorDiv(seconds + bucket.getSeconds() - 1, bucket.getSeconds());
+        long seconds = Math.max(1, Duration.between(origin, end).toSeconds());
+        long count = Math.floorDiv(seconds + bucket.toSeconds() - 1, bucket.toSeconds());
         if (count > 50_000_000) {
             throw new IllegalArgumentException("bucket " + bucket + " cuts the horizon into too many buckets");
         }
@@ -33,7 +33,7 @@ public record TimeGrid(Instant origin, Duration bucket, int buckets) {
 
     /** The bucket that holds {@code instant} (may lie outside the grid). */
     public long floor(Instant instant) {
-        return Math.floorDiv(instant.getEpochSecond() - origin.getEpochSecond(), bucket.getSeconds());
+        return Math.floorDiv(instant.getEpochSecond() - origin.getEpochSecond(), bucket.toSeconds());
     }
 
     /** The first bucket that starts at or after {@code instant}. */
@@ -43,7 +43,7 @@ public record TimeGrid(Instant origin, Duration bucket, int buckets) {
 
     private long ceil(long epochSecond, long nano) {
         long offset = epochSecond - origin.getEpochSecond();
-        long size = bucket.getSeconds();
+        long size = bucket.toSeconds();
         long whole = Math.floorDiv(offset, size);
         boolean aligned = Math.floorMod(offset, size) == 0 && nano == 0;
         return aligned ? whole : whole + 1;
@@ -68,12 +68,12 @@ public record TimeGrid(Instant origin, Duration bucket, int buckets) {
 
     /** How many buckets a stretch of {@code seconds} spans when it starts on a bucket boundary. */
     public long span(long seconds) {
-        long size = bucket.getSeconds();
+        long size = bucket.toSeconds();
         return Math.floorDiv(seconds + size - 1, size);
     }
 
     public Instant startOf(long index) {
-        return origin.plusSeconds(index * bucket.getSeconds());
+        return origin.plusSeconds(index * bucket.toSeconds());
     }
 
     public Instant end() {

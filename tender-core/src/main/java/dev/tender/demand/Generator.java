@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stream of similar requests: one per {@code every} at first, the rate multiplied by {@code
@@ -27,10 +28,10 @@ public record Generator(
         Span lead,
         Duration flex,
         double growth,
-        Money maxPrice,
+        @Nullable Money maxPrice,
         List<Region> regions,
-        Instant from,
-        Instant until) {
+        @Nullable Instant from,
+        @Nullable Instant until) {
 
     public Generator {
         Objects.requireNonNull(id, "id");

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Demand for capacity: {@code units} of one accelerator for {@code hours}, starting at {@code
@@ -25,7 +26,7 @@ public record Request(
         int hours,
         Duration flex,
         List<Region> regions,
-        Money maxPrice) {
+        @Nullable Money maxPrice) {
 
     public Request {
         Objects.requireNonNull(id, "id");

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How one kind of value of an event is written to the log and read back, and how the JSON Schema
@@ -156,7 +157,7 @@ public final class Codec<T> {
     }
 
     /** Writes {@code value}; null as JSON null. */
-    public void write(T value, JsonOut out) {
+    public void write(@Nullable T value, JsonOut out) {
         if (value == null) {
             out.nothing();
         } else {

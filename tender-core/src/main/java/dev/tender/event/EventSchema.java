@@ -110,7 +110,7 @@ public final class EventSchema {
                             v.get(HOURS),
                             v.get(FLEX),
                             v.get(REGIONS),
-                            v.get(MAX_PRICE))));
+                            v.getNullable(MAX_PRICE))));
 
     // ROUTED
 
@@ -170,8 +170,8 @@ public final class EventSchema {
                     v.get(KIND),
                     v.get(OFFERED_UNITS),
                     v.get(DEADLINE),
-                    v.get(OFFERED_AGREEMENT),
-                    v.get(MATCH_PRICE)));
+                    v.getNullable(OFFERED_AGREEMENT),
+                    v.getNullable(MATCH_PRICE)));
 
     // RESPONDED
 
@@ -216,10 +216,10 @@ public final class EventSchema {
                     v.get(RESPONDED_PROVIDER),
                     v.get(OUTCOME),
                     v.get(RESPONDED_UNITS),
-                    v.get(RESPONDED_PRICE),
-                    v.get(RESPONDED_SITE),
-                    v.get(RESPONDED_START),
-                    v.get(RESPONDED_REASON)));
+                    v.getNullable(RESPONDED_PRICE),
+                    v.getNullable(RESPONDED_SITE),
+                    v.getNullable(RESPONDED_START),
+                    v.getNullable(RESPONDED_REASON)));
 
     // AWARDED
 
@@ -294,7 +294,7 @@ public final class EventSchema {
                     v.get(CLOSED_OUTCOME),
                     v.get(CLOSED_UNITS),
                     v.get(CLOSED_REASON),
-                    v.get(CAUSE)));
+                    v.getNullable(CAUSE)));
 
     private static final List<EventType<?>> TYPES = List.of(SUBMITTED, ROUTED, OFFERED, RESPONDED, AWARDED, CLOSED);
     private static final Map<String, EventType<?>> BY_NAME = new HashMap<>();
@@ -323,6 +323,12 @@ public final class EventSchema {
     }
 
     public static EventType<?> of(TenderEvent event) {
-        return BY_CLASS.get(event.getClass());
+        EventType<?> type = BY_CLASS.get(event.getClass());
+        if (type == null) {
+            // Cannot happen while TYPES lists every record of the sealed TenderEvent.
+            throw new IllegalStateException(
+                    "no event type for " + event.getClass().getName());
+        }
+        return type;
     }
 }

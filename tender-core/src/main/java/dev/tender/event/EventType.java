@@ -4,6 +4,7 @@ import dev.tender.demand.RequestId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One type of event in the log: its name in {@code type}, its own fields in the order they are
@@ -20,8 +21,11 @@ public final class EventType<E extends TenderEvent> {
 
         RequestId request();
 
-        /** The value of one of the type's fields; null only for a nullable field. */
+        /** The value of one of the type's fields that are never null. */
         <T> T get(Field<?, T> field);
+
+        /** The value of one of the type's nullable fields; null when the log says null. */
+        <T> @Nullable T getNullable(Field<?, T> field);
     }
 
     /** Makes the event from its values; throws {@link IllegalArgumentException} when they do not make one. */

@@ -10,6 +10,7 @@ import dev.tender.provider.ProviderId;
 import dev.tender.provider.SiteId;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every decision the engine takes, in the order it takes them. The log is a public interface
@@ -62,8 +63,8 @@ public sealed interface TenderEvent {
             OfferKind kind,
             int units,
             Instant deadline,
-            AgreementId agreement,
-            Money matchPrice)
+            @Nullable AgreementId agreement,
+            @Nullable Money matchPrice)
             implements TenderEvent {}
 
     /** {@code unitPrice}, {@code site} and {@code start} are null when declined or lapsed; {@code reason} may be null. */
@@ -75,10 +76,10 @@ public sealed interface TenderEvent {
             ProviderId provider,
             ResponseOutcome outcome,
             int units,
-            Money unitPrice,
-            SiteId site,
-            Instant start,
-            String reason)
+            @Nullable Money unitPrice,
+            @Nullable SiteId site,
+            @Nullable Instant start,
+            @Nullable String reason)
             implements TenderEvent {}
 
     record Awarded(
@@ -101,6 +102,12 @@ public sealed interface TenderEvent {
      * when none did); {@code reason} tells it in words that name the clause.
      */
     record Closed(
-            long seq, Instant at, RequestId request, TerminalState outcome, int units, String reason, UnmetCause cause)
+            long seq,
+            Instant at,
+            RequestId request,
+            TerminalState outcome,
+            int units,
+            String reason,
+            @Nullable UnmetCause cause)
             implements TenderEvent {}
 }

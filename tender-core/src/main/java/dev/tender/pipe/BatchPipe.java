@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Items handed from one thread to one other, in order, a batch at a time: the producer fills a
@@ -23,8 +24,8 @@ public final class BatchPipe<T> {
     private final List<T> end = new ArrayList<>(0);
 
     private List<T> filling;
-    private volatile Throwable upstreamFailure;
-    private volatile RuntimeException downstreamFailure;
+    private volatile @Nullable Throwable upstreamFailure;
+    private volatile @Nullable RuntimeException downstreamFailure;
 
     public BatchPipe(int batchSize, int batchesAhead) {
         if (batchSize < 1 || batchesAhead < 1) {
@@ -77,7 +78,7 @@ public final class BatchPipe<T> {
     }
 
     /** Consumer, after the end: why the producer stopped early, or null when it did not. */
-    public Throwable upstreamFailure() {
+    public @Nullable Throwable upstreamFailure() {
         return upstreamFailure;
     }
 
@@ -91,7 +92,7 @@ public final class BatchPipe<T> {
     }
 
     /** Why the consumer stopped taking items, or null. */
-    public RuntimeException downstreamFailure() {
+    public @Nullable RuntimeException downstreamFailure() {
         return downstreamFailure;
     }
 }

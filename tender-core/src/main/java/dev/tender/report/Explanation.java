@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /** One request's story in plain sentences, told from its events alone. */
 public final class Explanation {
@@ -128,7 +129,7 @@ public final class Explanation {
     }
 
     /** {@code offer} is null only in a log that lacks the offer (one cut to a single request's lines has it). */
-    private static String responded(Responded event, Offered offer) {
+    private static String responded(Responded event, @Nullable Offered offer) {
         String who = "At " + event.at() + " " + event.provider();
         if (event.outcome() == ResponseOutcome.LAPSED) {
             return who + " had not answered: the offer lapsed.";
@@ -148,7 +149,9 @@ public final class Explanation {
     /** " matched the best market quote, 9.00 USD: 100 units", or "..., for 60 of 100 units" when partial. */
     private static String matched(Responded event, Offered offer) {
         String quote = usd(offer.matchPrice());
-        String verb = event.unitPrice().compareTo(offer.matchPrice()) < 0
+        Money price = event.unitPrice();
+        Money toMatch = offer.matchPrice();
+        String verb = price != null && toMatch != null && price.compareTo(toMatch) < 0
                 ? " beat the best market quote, " + quote + ", at " + usd(event.unitPrice())
                 : " matched the best market quote, " + quote;
         return event.outcome() == ResponseOutcome.PARTIAL
@@ -171,7 +174,8 @@ public final class Explanation {
         return Figures.whole(value);
     }
 
-    private static String usd(Money amount) {
-        return Figures.dollars(amount) + " USD";
+    /** A price as the log gives it; a hand-made log may lack one that the engine always writes. */
+    private static String usd(@Nullable Money amount) {
+        return amount == null ? "no price given" : Figures.dollars(amount) + " USD";
     }
 }

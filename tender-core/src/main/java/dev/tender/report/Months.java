@@ -41,7 +41,7 @@ final class Months {
     }
 
     double hoursIn(int month) {
-        return Duration.between(boundaries[month], boundaries[month + 1]).getSeconds() / 3600.0;
+        return Duration.between(boundaries[month], boundaries[month + 1]).toSeconds() / 3600.0;
     }
 
     /** The month holding {@code instant}, or -1 outside the run. */
@@ -62,7 +62,7 @@ final class Months {
             Instant overlapTo = to.isBefore(boundaries[month + 1]) ? to : boundaries[month + 1];
             if (overlapTo.isAfter(overlapFrom)) {
                 unitHours[month] +=
-                        units * (Duration.between(overlapFrom, overlapTo).getSeconds() / 3600.0);
+                        units * (Duration.between(overlapFrom, overlapTo).toSeconds() / 3600.0);
             }
         }
     }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a run came to: the figures {@code summary.json} holds and the demo prints. Its components
@@ -83,6 +84,6 @@ public record Summary(
             BigDecimal shortfall,
             double burned,
             Instant from,
-            Instant until,
-            Instant metAt) {}
+            @Nullable Instant until,
+            @Nullable Instant metAt) {}
 }

@@ -41,6 +41,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the event stream as it is written and keeps the totals of a {@link Summary}. It needs
@@ -51,18 +52,25 @@ import java.util.TreeMap;
  * offer kind, per route, answer and cause, and per month. A request's offers are found through the
  * request, by their number, until it closes.
  */
+// The counters by route, offer kind, answer and cause are arrays indexed by the enum's ordinal, as
+// an EnumMap keeps them inside, but without a look-up that may find nothing on every event. The
+// ordinals never leave this class, so their order is free to change.
+@SuppressWarnings("EnumOrdinal")
 public final class SummaryCollector implements EventSink.ByKind {
 
     private final World world;
     private final Instant start;
     private final Instant end;
     private final Months months;
-    /** Per commitment, its spend after the last award of each month; null for a month without awards. */
-    private final Map<Commitment, Money[]> spentByMonthEnd = new HashMap<>();
+    /**
+     * Per commitment in the world's order, its spend after the last award of each month; null for a
+     * month without awards.
+     */
+    private final Map<Commitment, Money[]> spentByMonthEnd = new LinkedHashMap<>();
 
     private final Map<RequestId, OpenRequest> open = new HashMap<>();
-    /** The request of the last event: a request's events mostly come one after another. */
-    private OpenRequest last;
+    /** The request of the last event (a request's events mostly come one after another); null after a close. */
+    private @Nullable OpenRequest last;
 
     // Hash maps while counting; the summary sorts them.
     private final Map<String, ProviderTotals> providers = new HashMap<>();
@@ -117,12 +125,15 @@ public final class SummaryCollector implements EventSink.ByKind {
 
     private static final class OpenRequest {
         final Request request;
-        final List<AgreementId> exclusives = new ArrayList<>(1);
+        final WorkloadTotals workload;
+        /** The exclusive clauses that routed it. */
+        final List<ExclusiveTotals> exclusives = new ArrayList<>(1);
         /** The request's offers, at their number less one: the events themselves, which exist anyway. */
         final List<Offered> offers = new ArrayList<>(4);
 
-        OpenRequest(Request request) {
+        OpenRequest(Request request, WorkloadTotals workload) {
             this.request = request;
+            this.workload = workload;
         }
 
         void add(Offered offer) {
@@ -138,6 +149,7 @@ public final class SummaryCollector implements EventSink.ByKind {
         }
 
         /** The offer numbered {@code number}; null if the log did not make it. */
+        @Nullable
         Offered offer(int number) {
             return number <= offers.size() ? offers.get(number - 1) : null;
         }
@@ -254,11 +266,12 @@ public final class SummaryCollector implements EventSink.ByKind {
     @Override
     public void submitted(Submitted event) {
         Request request = event.details();
-        last = new OpenRequest(request);
-        open.put(request.id(), last);
+        WorkloadTotals totals = workloads.computeIfAbsent(request.workload(), w -> new WorkloadTotals());
+        OpenRequest opened = new OpenRequest(request, totals);
+        last = opened;
+        open.put(request.id(), opened);
         submitted++;
         unitsRequested += request.units();
-        WorkloadTotals totals = workloads.computeIfAbsent(request.workload(), w -> new WorkloadTotals());
         totals.requests++;
         totals.unitsRequested += request.units();
     }
@@ -271,7 +284,7 @@ public final class SummaryCollector implements EventSink.ByKind {
         for (AgreementId id : event.agreements()) {
             ExclusiveTotals exclusive = exclusives.get(id);
             if (exclusive != null) {
-                request.exclusives.add(id);
+                request.exclusives.add(exclusive);
                 exclusive.requests++;
                 exclusive.unitsRequested += request.request.units();
             }
@@ -296,9 +309,10 @@ public final class SummaryCollector implements EventSink.ByKind {
     }
 
     /** The right of first refusal an offer was made under, if it was: a first look, a match, an own-terms offer. */
-    private RightTotals rightOf(Offered offer) {
+    private @Nullable RightTotals rightOf(Offered offer) {
+        AgreementId agreement = offer.agreement();
         boolean underARight = offer.kind() == OfferKind.ROFR || offer.kind() == OfferKind.MATCH;
-        return underARight && offer.agreement() != null ? rights.get(offer.agreement()) : null;
+        return underARight && agreement != null ? rights.get(agreement) : null;
     }
 
     @Override
@@ -332,11 +346,10 @@ public final class SummaryCollector implements EventSink.ByKind {
         provider.units += event.units();
         provider.unitHours += event.units() * hours;
         provider.cost.add(event.cost());
-        WorkloadTotals workload = workloads.get(request.request.workload());
-        workload.unitsAwarded += event.units();
-        workload.cost.add(event.cost());
-        for (AgreementId id : request.exclusives) {
-            exclusives.get(id).unitsAwarded += event.units();
+        request.workload.unitsAwarded += event.units();
+        request.workload.cost.add(event.cost());
+        for (ExclusiveTotals exclusive : request.exclusives) {
+            exclusive.unitsAwarded += event.units();
         }
         Offered offer = request.offer(event.offer().number());
         if (offer != null) {
@@ -376,13 +389,14 @@ public final class SummaryCollector implements EventSink.ByKind {
         last = null;
         outcomes.merge(event.outcome(), 1L, Long::sum);
         int unmet = request.request.units() - event.units();
-        if (unmet > 0 && event.cause() != null) {
-            unmetByCause.merge(event.cause().code(), (long) unmet, Long::sum);
-            countInMonth(unmetByMonth[event.cause().ordinal()], event.at(), unmet);
+        UnmetCause cause = event.cause();
+        if (unmet > 0 && cause != null) {
+            unmetByCause.merge(cause.code(), (long) unmet, Long::sum);
+            countInMonth(unmetByMonth[cause.ordinal()], event.at(), unmet);
         }
-        workloads.get(request.request.workload()).unmet += unmet;
-        for (AgreementId id : request.exclusives) {
-            exclusives.get(id).unmet += unmet;
+        request.workload.unmet += unmet;
+        for (ExclusiveTotals exclusive : request.exclusives) {
+            exclusive.unmet += unmet;
         }
     }
 
@@ -422,10 +436,11 @@ public final class SummaryCollector implements EventSink.ByKind {
 
     private Timeline timeline() {
         List<Timeline.CommitmentSeries> burns = new ArrayList<>();
-        for (Commitment commitment : world.agreements().commitments()) {
+        for (Map.Entry<Commitment, Money[]> entry : spentByMonthEnd.entrySet()) {
+            Commitment commitment = entry.getKey();
             List<BigDecimal> cumulative = new ArrayList<>();
             Money total = Money.ZERO;
-            for (Money spent : spentByMonthEnd.get(commitment)) {
+            for (Money spent : entry.getValue()) {
                 // Spend only grows, so a month without awards ends where the month before did.
                 total = spent == null ? total : spent;
                 cumulative.add(total.dollars());
@@ -478,8 +493,8 @@ public final class SummaryCollector implements EventSink.ByKind {
         Map<ProviderId, Map<AcceleratorId, long[]>> online = onlineByMonth();
         List<Timeline.ProviderSeries> series = new ArrayList<>();
         for (Provider provider : world.providers()) {
-            Map<AcceleratorId, double[]> unitHours = providers.get(provider.id().value()).unitHoursByMonth;
-            Map<AcceleratorId, long[]> onlineHere = online.get(provider.id());
+            Map<AcceleratorId, double[]> unitHours = provider(provider.id()).unitHoursByMonth;
+            Map<AcceleratorId, long[]> onlineHere = online.getOrDefault(provider.id(), Map.of());
             List<Timeline.AcceleratorSeries> accelerators = new ArrayList<>();
             long[] onlineUnits = new long[months.count()];
             double[] inUseUnits = new double[months.count()];
@@ -544,10 +559,9 @@ public final class SummaryCollector implements EventSink.ByKind {
     /** Units online at the start of each month, per provider and accelerator. */
     private Map<ProviderId, Map<AcceleratorId, long[]>> onlineByMonth() {
         Map<ProviderId, Map<AcceleratorId, long[]>> online = new HashMap<>();
-        world.providers().forEach(p -> online.put(p.id(), new HashMap<>()));
         for (Pool pool : world.pools()) {
-            long[] units =
-                    online.get(pool.provider()).computeIfAbsent(pool.accelerator(), a -> new long[months.count()]);
+            long[] units = online.computeIfAbsent(pool.provider(), p -> new HashMap<>())
+                    .computeIfAbsent(pool.accelerator(), a -> new long[months.count()]);
             for (int m = 0; m < months.count(); m++) {
                 units[m] += pool.unitsAt(months.startOf(m));
             }

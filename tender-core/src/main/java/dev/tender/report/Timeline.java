@@ -3,6 +3,7 @@ package dev.tender.report;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A run month by month (UTC calendar months from the scenario's start), for charts. Every list of
@@ -95,5 +96,10 @@ public record Timeline(
      * ({@code exclusive}, {@code rofr}, {@code commitment}); {@code provider} is the exclusive
      * seller, the holder of the right or the committed provider.
      */
-    public record AgreementPeriod(String agreement, String kind, String provider, Instant from, Instant until) {}
+    public record AgreementPeriod(
+            String agreement,
+            String kind,
+            String provider,
+            Instant from,
+            @Nullable Instant until) {}
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -36,7 +37,7 @@ public record Span(Period period, Duration duration) {
         if (text == null) {
             return Optional.empty();
         }
-        String upper = text.trim().toUpperCase();
+        String upper = text.trim().toUpperCase(Locale.ROOT);
         int t = upper.indexOf('T');
         try {
             if (t < 0) {

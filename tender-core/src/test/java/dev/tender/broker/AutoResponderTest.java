@@ -257,11 +257,7 @@ class AutoResponderTest {
 
     @Test
     void answersAtTheVeryDeadlineRatherThanStayingSilent() {
-        List<Answer> answered = new ArrayList<>();
-        responder(Span.ofDays(2), 1.0).offered(offer(request(50).build(), true), (id, answer) -> {
-            answered.add(answer);
-            return Reply.RECEIVED;
-        });
+        responder(Span.ofDays(2), 1.0).offered(offer(request(50).build(), true), (id, answer) -> Reply.RECEIVED);
 
         assertThat(scheduler.due()).containsExactly(at("2025-02-03"));
     }

@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tender.agreement.Burndown;
 import dev.tender.agreement.Scope;
+import dev.tender.capacity.CapacityStep;
+import dev.tender.capacity.Pool;
+import dev.tender.catalog.AcceleratorId;
+import dev.tender.catalog.Region;
 import dev.tender.demand.Request;
 import dev.tender.event.OfferId;
 import dev.tender.event.OfferKind;
 import dev.tender.fixtures.Requests;
 import dev.tender.money.Money;
 import dev.tender.provider.ProviderId;
+import dev.tender.provider.Site;
+import dev.tender.provider.SiteId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,6 +88,12 @@ class QuotesRankTest {
                 .ofMaxSize(8);
     }
 
+    /** A pool of the provider's own, which the ranking never looks at. */
+    private static Pool poolOf(ProviderId provider) {
+        Site site = new Site(new SiteId(provider.value() + "-east"), provider, new Region("us-east"));
+        return new Pool(0, site, new AcceleratorId("H100"), List.of(new CapacityStep(1000, START, null)));
+    }
+
     private static Quote quote(Shape shape, int number) {
         ProviderId provider = new ProviderId("p" + shape.provider());
         Offer offer = new Offer(
@@ -99,7 +111,7 @@ class QuotesRankTest {
         Instant start = START.plus(Duration.ofHours(shape.startHour()));
         return new Quote(
                 offer,
-                null,
+                poolOf(provider),
                 10,
                 Money.ofDollars(String.valueOf(shape.dollars())),
                 start,

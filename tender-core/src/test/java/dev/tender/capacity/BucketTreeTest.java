@@ -24,17 +24,21 @@ class BucketTreeTest {
 
     record FirstAtLeast(int from, int to, long units) implements Op {}
 
-    record Run(long[] initial, List<Op> ops) {
+    record Run(List<Long> initial, List<Op> ops) {
+        long[] buckets() {
+            return initial.stream().mapToLong(Long::longValue).toArray();
+        }
+
         @Override
         public String toString() {
-            return Arrays.toString(initial) + " " + ops;
+            return initial + " " + ops;
         }
     }
 
     @Property(tries = 500)
     void answersLikeAnArray(@ForAll("runs") Run run) {
-        long[] model = run.initial().clone();
-        BucketTree tree = new BucketTree(run.initial().clone());
+        long[] model = run.buckets();
+        BucketTree tree = new BucketTree(run.buckets());
         assertThat(tree.size()).isEqualTo(model.length);
         for (Op op : run.ops()) {
             if (op instanceof Add add) {
@@ -90,7 +94,7 @@ class BucketTreeTest {
     @Provide
     Arbitrary<Run> runs() {
         return Arbitraries.integers().between(1, 300).flatMap(size -> Combinators.combine(
-                        Arbitraries.longs().between(0, 1000).array(long[].class).ofSize(size),
+                        Arbitraries.longs().between(0, 1000).list().ofSize(size),
                         op(size).list().ofMaxSize(60))
                 .as(Run::new));
     }

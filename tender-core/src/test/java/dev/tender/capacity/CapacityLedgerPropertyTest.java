@@ -17,6 +17,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The ledger against a model written from the rounding rules alone: a bucket has a step's units
@@ -28,7 +29,7 @@ class CapacityLedgerPropertyTest {
     private static final long BUCKET_MINUTES = 6 * 60;
 
     /** Times are minutes from the origin; hours are whole. */
-    record Step(int units, long from, Long until) {}
+    record Step(int units, long from, @Nullable Long until) {}
 
     record Hold(int units, long start, long minutes) {}
 

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /** One-day buckets from 2025-01-01 (bucket 0) for thirty days. */
@@ -29,7 +30,7 @@ class CapacityLedgerTest {
         return new Pool(index, SITE, new AcceleratorId("GB200"), List.of(steps));
     }
 
-    private static CapacityStep step(int units, String from, String until) {
+    private static CapacityStep step(int units, String from, @Nullable String until) {
         return new CapacityStep(units, at(from), until == null ? null : at(until));
     }
 
@@ -152,10 +153,10 @@ class CapacityLedgerTest {
         Instant end = at("2025-01-07T12:00:00Z");
         ledger.hold(hundred, 60, start, end);
         ledger.hold(hundred, 40, start, end);
-        assertThat(ledger.freeOver(hundred, start, Duration.ofHours(48))).isZero();
+        assertThat(ledger.freeOver(hundred, start, Duration.ofDays(2))).isZero();
 
         ledger.release(hundred, 40, start, end);
-        assertThat(ledger.freeOver(hundred, start, Duration.ofHours(48))).isEqualTo(40);
+        assertThat(ledger.freeOver(hundred, start, Duration.ofDays(2))).isEqualTo(40);
         ledger.release(hundred, 60, start, end);
         assertThat(ledger.freeOver(hundred, at("2025-01-01"), Duration.ofDays(30)))
                 .isEqualTo(100);
@@ -287,7 +288,7 @@ class CapacityLedgerTest {
     /** The ledger's search over one pool. */
     private static Optional<Instant> earliestStart(
             CapacityLedger ledger, Pool pool, long units, Instant earliest, Instant latest, Duration length) {
-        return ledger.earliestOpening(List.of(pool), 0, units, earliest, length.getSeconds(), latest)
+        return ledger.earliestOpening(List.of(pool), 0, units, earliest, length.toSeconds(), latest)
                 .map(CapacityLedger.Opening::start);
     }
 }

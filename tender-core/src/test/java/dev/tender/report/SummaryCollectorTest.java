@@ -33,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class SummaryCollectorTest {
@@ -96,7 +97,7 @@ class SummaryCollectorTest {
                 "by hand"));
     }
 
-    private void offered(String offer, String provider, OfferKind kind, int units, String agreement) {
+    private void offered(String offer, String provider, OfferKind kind, int units, @Nullable String agreement) {
         collector.accept(new TenderEvent.Offered(
                 ++seq,
                 now,
@@ -110,7 +111,8 @@ class SummaryCollectorTest {
                 null));
     }
 
-    private void responded(String offer, String provider, ResponseOutcome outcome, int units, String dollars) {
+    private void responded(
+            String offer, String provider, ResponseOutcome outcome, int units, @Nullable String dollars) {
         boolean took = units > 0;
         collector.accept(new TenderEvent.Responded(
                 ++seq,
@@ -120,7 +122,7 @@ class SummaryCollectorTest {
                 new ProviderId(provider),
                 outcome,
                 units,
-                took ? Money.ofDollars(dollars) : null,
+                took && dollars != null ? Money.ofDollars(dollars) : null,
                 took ? new SiteId(provider.equals("azure") ? "azure-east" : "oracle-west") : null,
                 took ? MARCH_1 : null,
                 null));
@@ -148,7 +150,7 @@ class SummaryCollectorTest {
                 OfferId.parse(offer).orElseThrow()));
     }
 
-    private void closed(String request, TerminalState outcome, int units, UnmetCause cause) {
+    private void closed(String request, TerminalState outcome, int units, @Nullable UnmetCause cause) {
         collector.accept(new TenderEvent.Closed(++seq, now, new RequestId(request), outcome, units, "by hand", cause));
     }
 

@@ -21,11 +21,11 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads {@code events.jsonl} back into events by {@link EventSchema}. A line that is not an event
@@ -42,6 +42,8 @@ public final class EventLogReader {
 
     /** A line that is not an event of the log format; names the line. */
     public static final class MalformedLog extends Exception {
+        private static final long serialVersionUID = 1L;
+
         public MalformedLog(String message) {
             super(message);
         }
@@ -152,6 +154,8 @@ public final class EventLogReader {
 
     /** A field every event of its type has is not there. */
     private static final class MissingField extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
         MissingField(String message) {
             super(message);
         }
@@ -160,7 +164,9 @@ public final class EventLogReader {
     /** One line's fields, read by the schema. */
     private static final class Line implements EventType.Values {
         private final JsonNode node;
-        private final Map<Field<?, ?>, Object> values = new IdentityHashMap<>();
+        /** By identity: a field is one of the schema's constants. */
+        private final IdentityHashMap<Field<?, ?>, @Nullable Object> values = new IdentityHashMap<>();
+
         private long seq;
         private Instant at = Instant.EPOCH;
         private RequestId request = new RequestId("unread");
@@ -170,16 +176,27 @@ public final class EventLogReader {
         }
 
         TenderEvent event(EventType<?> type) {
-            seq = read(EventSchema.SEQ);
-            at = read(EventSchema.AT);
-            request = read(EventSchema.REQUEST);
+            seq = readPresent(EventSchema.SEQ);
+            at = readPresent(EventSchema.AT);
+            request = readPresent(EventSchema.REQUEST);
             for (Field<?, ?> field : type.fields()) {
                 values.put(field, read(field));
             }
             return type.build(this);
         }
 
-        private <T> T read(Field<?, T> field) {
+        /** The value of one of the fields every event has. */
+        private <T> T readPresent(Field<?, T> field) {
+            T value = read(field);
+            if (value == null) {
+                // read() gives null only for a nullable field, which seq, at and request are not.
+                throw new IllegalStateException("'" + field.name() + "' is nullable");
+            }
+            return value;
+        }
+
+        /** The field's value; null only for a nullable field, when the line has none. */
+        private <T> @Nullable T read(Field<?, T> field) {
             JsonNode value = node.get(field.name());
             if (value == null || value.isNull()) {
                 if (field.nullable()) {
@@ -211,8 +228,18 @@ public final class EventLogReader {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public <T> T get(Field<?, T> field) {
+            T value = getNullable(field);
+            if (value == null) {
+                // read() refuses a line that lacks a value the schema never lets be null.
+                throw new IllegalStateException("'" + field.name() + "' is nullable or not of this type");
+            }
+            return value;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked") // values holds what read(field) returned: a T
+        public <T> @Nullable T getNullable(Field<?, T> field) {
             return (T) values.get(field);
         }
     }

@@ -68,7 +68,7 @@ public final class EventLogSchema {
         for (Field<?, ?> field : EventSchema.common()) {
             properties.set(field.name(), property(field));
             names.add(field.name());
-            if (field == EventSchema.AT) { // the type is written after at, before request
+            if (field.equals(EventSchema.AT)) { // the type is written after at, before request
                 properties.putObject(EventSchema.TYPE).put("type", "string").put("description", "the event's type");
                 names.add(EventSchema.TYPE);
             }

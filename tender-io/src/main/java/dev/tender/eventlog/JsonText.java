@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Appends JSON values as UTF-8 bytes to a growing buffer. Written by hand because the log is the
@@ -221,7 +222,7 @@ final class JsonText implements EventType.FieldWriter {
     }
 
     /** {@code yyyy-mm-ddT} for the day, or null for a year Instant would not write in four digits. */
-    private byte[] datePrefix(long day) {
+    private byte @Nullable [] datePrefix(long day) {
         int slot = (int) (day & (cachedDays.length - 1));
         if (cachedDates[slot] == null || cachedDays[slot] != day) {
             LocalDate date = LocalDate.ofEpochDay(day);

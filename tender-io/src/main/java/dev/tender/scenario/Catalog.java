@@ -3,6 +3,7 @@ package dev.tender.scenario;
 import dev.tender.capacity.Accelerator;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The workload classes and accelerators a scenario declares, which the rest of the file refers
@@ -26,10 +27,12 @@ record Catalog(
     }
 
     /** Null when the workload is declared (or cannot be checked), else the problem. */
+    @Nullable
     String workloadProblem(String workload) {
         return workloadsKnown && !workloads.contains(workload) ? unknown("workload", workload, workloads) : null;
     }
 
+    @Nullable
     String acceleratorProblem(String accelerator) {
         return acceleratorsKnown && !acceleratorNames.contains(accelerator)
                 ? unknown("accelerator", accelerator, acceleratorNames)
@@ -50,7 +53,7 @@ record Catalog(
         return report(node, acceleratorProblem(accelerator));
     }
 
-    private static boolean report(Node node, String problem) {
+    private static boolean report(Node node, @Nullable String problem) {
         if (problem != null) {
             node.problem(problem);
         }

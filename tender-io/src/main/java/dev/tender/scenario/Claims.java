@@ -2,6 +2,7 @@ package dev.tender.scenario;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Identifiers that must be unique within one scope, with where each was first used. */
 final class Claims {
@@ -23,6 +24,7 @@ final class Claims {
     }
 
     /** Null when {@code id} is new; else the problem. For places that are not YAML nodes (trace rows). */
+    @Nullable
     String claim(String id, String entryPath) {
         String first = firstAt.putIfAbsent(id, entryPath);
         return first == null ? null : "duplicate " + what + " " + Values.quoted(id) + " (first at " + first + ")";

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A place in the YAML tree with its path, read through typed accessors that report what is wrong
@@ -31,7 +32,7 @@ final class Node {
     private final JsonNode value;
     private final Problems problems;
 
-    private Node(String path, JsonNode value, Problems problems) {
+    private Node(String path, @Nullable JsonNode value, Problems problems) {
         this.path = path;
         this.value = value == null ? MissingNode.getInstance() : value;
         this.problems = problems;
@@ -188,7 +189,7 @@ final class Node {
     }
 
     /** A list of identifiers, none repeated, each passing {@code check} (null: fine, else the problem). */
-    List<String> ids(String what, Function<String, String> check) {
+    List<String> ids(String what, Function<String, @Nullable String> check) {
         List<String> ids = new ArrayList<>();
         forEachItem(item -> {
             item.id(what).flatMap(id -> item.report(check.apply(id), id)).ifPresent(id -> {
@@ -419,14 +420,11 @@ final class Node {
     }
 
     private <T> Optional<T> parsed(Parsed<T> parsed) {
-        if (!parsed.isOk()) {
-            problem(parsed.problem());
-            return Optional.empty();
-        }
-        return Optional.of(parsed.value());
+        return parsed.orReport(this::problem);
     }
 
-    private <T> Optional<T> report(String problem, T value) {
+    /** {@code value}, or empty after reporting {@code problem} when there is one. */
+    private <T> Optional<T> report(@Nullable String problem, T value) {
         if (problem != null) {
             problem(problem);
             return Optional.empty();

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code providers} section: responders, price lists, sites (templates expanded) and their
@@ -98,7 +99,13 @@ final class ProvidersMapper {
     record SiteCapacity(Site site, Map<String, List<CapacityStep>> steps) {}
 
     /** A capacity entry as written, before a template shifts it for site n. */
-    private record Entry(Node node, String accelerator, int units, Instant from, Instant until, Span every) {}
+    private record Entry(
+            Node node,
+            String accelerator,
+            int units,
+            Instant from,
+            @Nullable Instant until,
+            @Nullable Span every) {}
 
     Section map(Node section) {
         List<Draft> drafts = new ArrayList<>();
@@ -138,7 +145,8 @@ final class ProvidersMapper {
         if (problems.count() != mark || !Values.allPresent(id, prices, responder)) {
             return Optional.empty();
         }
-        return Optional.of(new Draft(id.get(), name.orElse(null), prices.get(), responder.get(), sites));
+        // A provider without a name is called by its id, as it is with a blank one.
+        return Optional.of(new Draft(id.get(), name.orElse(""), prices.get(), responder.get(), sites));
     }
 
     private Optional<ResponderSpec> responder(Node node) {
@@ -244,7 +252,7 @@ final class ProvidersMapper {
             return false;
         }
         if (Values.idProblem(what, text.replace(N, "1")) != null) {
-            node.problem(Values.idProblem(what, text)); // quotes the text as written, {n} and all
+            node.problem(Values.notAnId(what, text)); // quotes the text as written, {n} and all
             return false;
         }
         return true;

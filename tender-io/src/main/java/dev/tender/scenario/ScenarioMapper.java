@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Walks a scenario's YAML tree section by section, reporting every problem with its path, and
@@ -52,10 +53,10 @@ final class ScenarioMapper {
     private static final Duration DEFAULT_BUCKET = Duration.ofDays(1);
     private static final Duration MIN_BUCKET = Duration.ofMinutes(1);
 
-    private final Path baseDir;
+    private final @Nullable Path baseDir;
     private final Problems problems;
 
-    ScenarioMapper(Path baseDir, Problems problems) {
+    ScenarioMapper(@Nullable Path baseDir, Problems problems) {
         this.baseDir = baseDir;
         this.problems = problems;
     }
@@ -160,7 +161,7 @@ final class ScenarioMapper {
     private static Duration bucket(Node node) {
         return node.check(
                         node.exact(),
-                        b -> b.compareTo(MIN_BUCKET) >= 0 && b.toSeconds() % 60 == 0 && b.getNano() == 0,
+                        b -> b.compareTo(MIN_BUCKET) >= 0 && b.toSeconds() % 60 == 0 && b.toNanosPart() == 0,
                         "must be whole minutes, at least PT1M")
                 .orElse(DEFAULT_BUCKET);
     }

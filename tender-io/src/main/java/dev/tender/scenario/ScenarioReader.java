@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a scenario file (DESIGN.md section 5) into a {@link Scenario}, or into the list of every
@@ -109,7 +110,7 @@ public final class ScenarioReader {
      * relative to (null: the working directory); {@code sourceName} names the text in messages
      * about the document as a whole.
      */
-    public Result read(String yaml, Path baseDir, String sourceName) {
+    public Result read(String yaml, @Nullable Path baseDir, String sourceName) {
         Problems problems = new Problems();
         try {
             Optional<JsonNode> tree = parse(yaml, sourceName, problems);
@@ -163,11 +164,10 @@ public final class ScenarioReader {
     }
 
     /** One sentence of a SnakeYAML message and the place it refers to, if it names one. */
-    private record Sentence(String text, String line, String column) {
-        String place() {
-            return line == null ? null : line + ":" + column;
-        }
-    }
+    private record Sentence(String text, @Nullable Place place) {}
+
+    /** A line and column as SnakeYAML's mark gives them. */
+    private record Place(String line, String column) {}
 
     /**
      * A YAML syntax error as {@code line 8, column 10: while parsing a flow mapping (line 7, column
@@ -182,28 +182,34 @@ public final class ScenarioReader {
                 original == null ? List.<String>of() : original.lines().toList()) {
             Matcher mark = MARK.matcher(line);
             int last = sentences.size() - 1;
-            if (mark.matches() && last >= 0 && sentences.get(last).line() == null) {
-                sentences.set(last, new Sentence(sentences.get(last).text(), mark.group(1), mark.group(2)));
+            if (mark.matches() && last >= 0 && sentences.get(last).place() == null) {
+                sentences.set(last, new Sentence(sentences.get(last).text(), new Place(mark.group(1), mark.group(2))));
             } else if (!mark.matches() && !line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
-                sentences.add(new Sentence(line.strip(), null, null));
+                sentences.add(new Sentence(line.strip(), null));
             }
         }
         if (sentences.isEmpty()) {
             return at(e.getLocation()) + "not valid YAML";
         }
-        Sentence failed = sentences.stream()
-                .filter(sentence -> sentence.line() != null)
-                .reduce((first, second) -> second)
-                .orElse(null);
-        List<String> texts = new ArrayList<>();
-        for (Sentence sentence : sentences) {
-            boolean elsewhere = sentence.line() != null && sentence != failed;
-            texts.add(sentence.text()
-                    + (elsewhere ? " (line " + sentence.line() + ", column " + sentence.column() + ")" : ""));
+        int failed = -1; // the last sentence with a place: where the parser gave up
+        for (int i = 0; i < sentences.size(); i++) {
+            if (sentences.get(i).place() != null) {
+                failed = i;
+            }
         }
-        String where = failed == null
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            Sentence sentence = sentences.get(i);
+            Place place = sentence.place();
+            texts.add(sentence.text()
+                    + (place != null && i != failed
+                            ? " (line " + place.line() + ", column " + place.column() + ")"
+                            : ""));
+        }
+        Place failedAt = failed < 0 ? null : sentences.get(failed).place();
+        String where = failedAt == null
                 ? at(e.getLocation())
-                : at(Integer.parseInt(failed.line()), Integer.parseInt(failed.column()));
+                : at(Integer.parseInt(failedAt.line()), Integer.parseInt(failedAt.column()));
         return where + String.join(", ", texts);
     }
 

@@ -38,6 +38,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a scenario that loads can still get wrong: settings that can never work as intended. Each
@@ -226,7 +227,10 @@ final class ScenarioWarnings {
     }
 
     private void outOfTime(String path, Agreement agreement) {
-        boolean endsBefore = agreement.until() != null && !agreement.until().isAfter(scenario.start());
+        Instant until = agreement.until();
+        // When the clause ends by the start, the warning is about its until; else about its from.
+        Instant endedBy = until != null && !until.isAfter(scenario.start()) ? until : null;
+        boolean endsBefore = endedBy != null;
         String consequence;
         if (!(agreement instanceof Commitment)) {
             consequence = "so it applies to no request";
@@ -236,10 +240,10 @@ final class ScenarioWarnings {
             consequence = "so it gives " + agreement.provider()
                     + " no preference, and only awards still running then count toward it";
         }
-        if (endsBefore) {
+        if (endedBy != null) {
             warn(
                     path + ".until",
-                    shown(agreement.until()) + " is not after the scenario's start (" + shown(scenario.start()) + "): "
+                    shown(endedBy) + " is not after the scenario's start (" + shown(scenario.start()) + "): "
                             + agreement.id() + " is in force only before any request is submitted, " + consequence);
         } else {
             warn(
@@ -297,22 +301,26 @@ final class ScenarioWarnings {
     }
 
     private void generator(String path, Generator generator) {
-        Instant begin = latest(scenario.start(), generator.from());
-        Instant until = earliest(scenario.end(), generator.until());
-        if (!begin.isBefore(until)) {
-            if (generator.from() != null && !generator.from().isBefore(scenario.end())) {
-                warn(
-                        path + ".from",
-                        shown(generator.from()) + " is not before the scenario's end (" + shown(scenario.end())
-                                + "): the generator submits no request");
-            } else {
-                warn(
-                        path + ".until",
-                        shown(generator.until()) + " is not after the scenario's start (" + shown(scenario.start())
-                                + "): the generator submits no request");
-            }
+        Instant from = generator.from();
+        Instant to = generator.until();
+        Instant begin = latest(scenario.start(), from);
+        // The horizon is positive, so the generator submits nothing only when it starts at the end or
+        // later, or ends at its begin or earlier.
+        if (from != null && !from.isBefore(scenario.end())) {
+            warn(
+                    path + ".from",
+                    shown(from) + " is not before the scenario's end (" + shown(scenario.end())
+                            + "): the generator submits no request");
             return;
         }
+        if (to != null && !to.isAfter(begin)) {
+            warn(
+                    path + ".until",
+                    shown(to) + " is not after the scenario's start (" + shown(scenario.start())
+                            + "): the generator submits no request");
+            return;
+        }
+        Instant until = earliest(scenario.end(), to);
         Request probe = AnswerWindows.probe(generator.workload(), generator.accelerator(), generator.regions(), begin);
         List<Route> routes = new ArrayList<>();
         for (Instant at : changes.within(begin, until)) {
@@ -342,7 +350,7 @@ final class ScenarioWarnings {
      * has a pool of GB200 in eu}, {@code azure-api leaves these requests to azure alone, which has
      * no pool of GB200}), or null when some provider can.
      */
-    private Unserved cannotServe(Reach reach, List<Route> routes) {
+    private @Nullable Unserved cannotServe(Reach reach, List<Route> routes) {
         if (world.footprint().providersFor(reach).isEmpty()) {
             boolean elsewhere = !reach.regions().isEmpty()
                     && !world.footprint()
@@ -384,7 +392,7 @@ final class ScenarioWarnings {
     private record Cheapest(ProviderId provider, Money price) {}
 
     /** The lowest list price of the accelerator among {@code providers}, the first by id on a tie; null: none. */
-    private Cheapest cheapest(AcceleratorId accelerator, Set<ProviderId> providers) {
+    private @Nullable Cheapest cheapest(AcceleratorId accelerator, Set<ProviderId> providers) {
         Cheapest cheapest = null;
         for (ProviderId id : providers) {
             Optional<Money> price =
@@ -409,7 +417,12 @@ final class ScenarioWarnings {
      * and the same reason no provider can serve them ({@code cannot}), or, when their {@code
      * maxPrice} is below every list price, the same providers they can go to ({@code askable}).
      */
-    private record Alike(String key, Reach reach, String cannot, Set<ProviderId> askable) {}
+    private record Alike(
+            String key,
+            Reach reach,
+            @Nullable String cannot,
+            Set<ProviderId> askable,
+            @Nullable Cheapest cheapest) {}
 
     private void trace() {
         Map<Alike, List<Integer>> groups = new LinkedHashMap<>();
@@ -420,13 +433,15 @@ final class ScenarioWarnings {
             Route route = routing.route(request, trace.get(i).submitted());
             Unserved unserved = cannotServe(reach, List.of(route));
             Alike alike = null;
+            Money maxPrice = request.maxPrice();
             if (unserved != null) {
-                alike = new Alike(unserved.key(), reach, unserved.reason(), Set.of());
-            } else if (request.maxPrice() != null) {
+                alike = new Alike(unserved.key(), reach, unserved.reason(), Set.of(), null);
+            } else if (maxPrice != null) {
                 Set<ProviderId> askable = new TreeSet<>(route.eligible());
+                // The cheapest is the same for the same accelerator and askable, so it groups nothing apart.
                 Cheapest cheapest = cheapest(request.accelerator(), askable);
-                if (cheapest != null && cheapest.price().exceeds(request.maxPrice())) {
-                    alike = new Alike("maxPrice", reach, null, askable);
+                if (cheapest != null && cheapest.price().exceeds(maxPrice)) {
+                    alike = new Alike("maxPrice", reach, null, askable, cheapest);
                 }
             }
             if (alike != null) {
@@ -436,13 +451,15 @@ final class ScenarioWarnings {
         groups.forEach((alike, rows) -> {
             Request first = trace.get(rows.get(0)).request();
             String path = at("demand.trace[" + traceLines.get(rows.get(0)) + "]", alike.key());
-            if (alike.cannot() != null) {
-                warn(path, alike.cannot() + ": the request closes UNFULFILLED at once" + others(rows, alike, ""));
-            } else {
-                Cheapest cheapest = cheapest(first.accelerator(), alike.askable());
+            String cannot = alike.cannot();
+            Cheapest cheapest = alike.cheapest();
+            Money maxPrice = first.maxPrice();
+            if (cannot != null) {
+                warn(path, cannot + ": the request closes UNFULFILLED at once" + others(rows, alike, ""));
+            } else if (cheapest != null && maxPrice != null) { // as every group but the unservable has
                 warn(
                         path,
-                        refused(first.maxPrice(), first.accelerator(), cheapest)
+                        refused(maxPrice, first.accelerator(), cheapest)
                                 + others(rows, alike, " with a maxPrice below " + cheapest.price()));
             }
         });
@@ -498,11 +515,11 @@ final class ScenarioWarnings {
         return String.join(", ", all.subList(0, all.size() - 1)) + last + all.get(all.size() - 1);
     }
 
-    private static Instant latest(Instant a, Instant b) {
+    private static Instant latest(Instant a, @Nullable Instant b) {
         return b != null && b.isAfter(a) ? b : a;
     }
 
-    private static Instant earliest(Instant a, Instant b) {
+    private static Instant earliest(Instant a, @Nullable Instant b) {
         return b != null && b.isBefore(a) ? b : a;
     }
 }

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code demand.trace}: explicit requests from a CSV file next to the scenario. Fields hold no
@@ -34,7 +35,7 @@ final class TraceReader {
 
     private static final int COLUMNS = HEADER.split(",").length;
 
-    private final Path baseDir;
+    private final @Nullable Path baseDir;
     private final Catalog catalog;
     private final Problems problems;
     private final Optional<Instant> scenarioStart;
@@ -45,7 +46,7 @@ final class TraceReader {
      * {@code generatorIds}: the generators' ids, whose requests are named {@code <id>-<n>}.
      */
     TraceReader(
-            Path baseDir,
+            @Nullable Path baseDir,
             Catalog catalog,
             Problems problems,
             Optional<Instant> scenarioStart,
@@ -58,7 +59,7 @@ final class TraceReader {
     }
 
     /** Why a trace id cannot be used, or null: generated requests are named {@code <generator>-<n>}. */
-    private String generatedName(String id) {
+    private @Nullable String generatedName(String id) {
         for (String generator : generatorIds) {
             if (id.startsWith(generator + "-")
                     && id.substring(generator.length() + 1).matches("[0-9]+")) {
@@ -135,11 +136,12 @@ final class TraceReader {
         private final String path;
         private final String line;
         private final int mark = problems.count();
-        private String[] fields;
+        private final String[] fields;
 
         Row(String path, String line) {
             this.path = path;
             this.line = line;
+            this.fields = line.split(",", -1);
         }
 
         Optional<TraceRequest> read(Claims ids) {
@@ -148,7 +150,6 @@ final class TraceReader {
                         path, "quotes are not supported (fields hold no commas or quotes), got " + Values.quoted(line));
                 return Optional.empty();
             }
-            fields = line.split(",", -1);
             if (fields.length != COLUMNS) {
                 problems.add(
                         path, "expected " + COLUMNS + " fields, got " + fields.length + ": " + Values.quoted(line));
@@ -195,7 +196,7 @@ final class TraceReader {
         }
 
         /** Why a submission instant cannot be used, or null. */
-        private String beforeStart(Instant submitted) {
+        private @Nullable String beforeStart(Instant submitted) {
             return scenarioStart
                     .filter(submitted::isBefore)
                     .map(start -> "is before the scenario's start " + start + ", got " + submitted)
@@ -203,7 +204,7 @@ final class TraceReader {
         }
 
         /** Why a start cannot be used, or null: a request cannot ask for capacity before it is made. */
-        private String startsBeforeSubmission(Instant start, Optional<Instant> submitted) {
+        private @Nullable String startsBeforeSubmission(Instant start, Optional<Instant> submitted) {
             return submitted
                     .filter(start::isBefore)
                     .map(at -> "is before the request is submitted (" + at + "), got " + start)
@@ -245,7 +246,7 @@ final class TraceReader {
                     .flatMap(amount -> parsed("maxPrice", Values.money(amount, Values.quoted(text))));
         }
 
-        private boolean ok(String column, String problem) {
+        private boolean ok(String column, @Nullable String problem) {
             if (problem != null) {
                 problems.add(path + "." + column, problem);
             }
@@ -253,7 +254,7 @@ final class TraceReader {
         }
 
         private <T> Optional<T> parsed(String column, Parsed<T> parsed) {
-            return ok(column, parsed.problem()) ? Optional.of(parsed.value()) : Optional.empty();
+            return parsed.orReport(problem -> problems.add(path + "." + column, problem));
         }
     }
 }

@@ -11,6 +11,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parsing of the scalar values a scenario holds, shared by the YAML mapper and the trace CSV.
@@ -23,18 +26,32 @@ final class Values {
     private Values() {}
 
     /** The outcome of parsing one value: the value, or a message saying what is wrong with it. */
-    record Parsed<T>(T value, String problem) {
+    sealed interface Parsed<T> {
+
+        record Ok<T>(T value) implements Parsed<T> {}
+
+        record Bad<T>(String problem) implements Parsed<T> {}
 
         static <T> Parsed<T> ok(T value) {
-            return new Parsed<>(value, null);
+            return new Ok<>(value);
         }
 
         static <T> Parsed<T> bad(String problem) {
-            return new Parsed<>(null, problem);
+            return new Bad<>(problem);
         }
 
-        boolean isOk() {
-            return problem == null;
+        /** The value, or empty after handing what is wrong with it to {@code report}. */
+        default Optional<T> orReport(Consumer<String> report) {
+            if (this instanceof Ok<T> ok) {
+                return Optional.of(ok.value());
+            }
+            report.accept(((Bad<T>) this).problem());
+            return Optional.empty();
+        }
+
+        /** What {@code next} makes of the value, or this problem. */
+        default <U> Parsed<U> then(Function<T, Parsed<U>> next) {
+            return this instanceof Ok<T> ok ? next.apply(ok.value()) : bad(((Bad<T>) this).problem());
         }
     }
 
@@ -43,8 +60,13 @@ final class Values {
     }
 
     /** Null when {@code text} is a valid identifier, else why not. */
-    static String idProblem(String what, String text) {
-        return Ids.isValid(text) ? null : "not a valid " + what + ": " + quoted(text) + " (" + ID_RULE + ")";
+    static @Nullable String idProblem(String what, String text) {
+        return Ids.isValid(text) ? null : notAnId(what, text);
+    }
+
+    /** Why {@code text}, which is not a valid identifier, is not one. */
+    static String notAnId(String what, String text) {
+        return "not a valid " + what + ": " + quoted(text) + " (" + ID_RULE + ")";
     }
 
     /**
@@ -89,15 +111,12 @@ final class Values {
 
     /** A span that has the same length wherever it starts: weeks, days, hours, minutes, seconds. */
     static Parsed<Duration> exact(String text) {
-        Parsed<Span> span = span(text);
-        if (!span.isOk()) {
-            return Parsed.bad(span.problem());
-        }
-        if (!span.value().isExact()) {
-            return Parsed.bad("must be an exact duration (days, hours, minutes, seconds; no months or years), got "
-                    + quoted(text));
-        }
-        return Parsed.ok(span.value().exact());
+        return span(text)
+                .then(span -> span.isExact()
+                        ? Parsed.ok(span.exact())
+                        : Parsed.bad(
+                                "must be an exact duration (days, hours, minutes, seconds; no months or years), got "
+                                        + quoted(text)));
     }
 
     /** A positive amount of US dollars with at most six decimals. */

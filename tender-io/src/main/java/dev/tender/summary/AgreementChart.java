@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The clauses in force over the run, one bar each from its start to its end, on the months of the
@@ -43,7 +44,7 @@ final class AgreementChart {
     }
 
     /** {@code 22 Jul 2019 to 21 Jan 2025}, or {@code from 21 Jan 2025, open-ended}. */
-    static String period(Instant from, Instant until) {
+    static String period(Instant from, @Nullable Instant until) {
         return until == null
                 ? "from " + Figures.date(from) + ", open-ended"
                 : Figures.date(from) + " to " + Figures.date(until);

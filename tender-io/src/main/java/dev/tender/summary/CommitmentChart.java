@@ -5,6 +5,7 @@ import dev.tender.report.Timeline;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One commitment: the spend counted toward it by the end of each month, climbing toward the
@@ -24,7 +25,7 @@ final class CommitmentChart {
             Svg svg,
             List<String> months,
             Timeline.CommitmentSeries series,
-            Summary.CommitmentBurn burn,
+            Summary.@Nullable CommitmentBurn burn,
             List<TimeChart.Marker> clauseDates) {
         BigDecimal largest = series.amount();
         for (BigDecimal spent : series.spentByMonthEnd()) {
@@ -51,7 +52,7 @@ final class CommitmentChart {
     }
 
     private static void marks(
-            Svg svg, TimeChart.Plot plot, Timeline.CommitmentSeries series, Summary.CommitmentBurn burn) {
+            Svg svg, TimeChart.Plot plot, Timeline.CommitmentSeries series, Summary.@Nullable CommitmentBurn burn) {
         // The spend is known at each month's end; the line starts from nothing at the run's start.
         StringBuilder line = new StringBuilder(point(plot.x(0), plot.y(0)));
         for (int m = 0; m < plot.months(); m++) {

@@ -43,7 +43,7 @@ final class InUseChart {
         keys.add(new TimeChart.Key("capacity online", Palette.INK, TimeChart.Swatch.LINE));
         topFirst.forEach(p -> keys.add(new TimeChart.Key(p.provider(), colour(colours, p), TimeChart.Swatch.BLOCK)));
         new TimeChart(TITLE, timeline.months(), HEIGHT)
-                .scale(Scale.of(largest, true), UNIT)
+                .scale(Scale.of((double) largest, true), UNIT)
                 .keys(keys)
                 .markers(markers)
                 .write(svg, plot -> {
@@ -63,16 +63,16 @@ final class InUseChart {
             int busiest = 0;
             for (int m = 0; m < plot.months(); m++) {
                 long above = below[m] + provider.inUseH100e().get(m);
-                path.append(m == 0 ? "M" : " L").append(point(plot.x(m), plot.y(above)));
-                path.append(" L").append(point(plot.x(m + 1), plot.y(above)));
+                path.append(m == 0 ? "M" : " L").append(point(plot.x(m), plot.y((double) above)));
+                path.append(" L").append(point(plot.x(m + 1), plot.y((double) above)));
                 if (provider.inUseH100e().get(m) > most) {
                     most = provider.inUseH100e().get(m);
                     busiest = m;
                 }
             }
             for (int m = plot.months() - 1; m >= 0; m--) {
-                path.append(" L").append(point(plot.x(m + 1), plot.y(below[m])));
-                path.append(" L").append(point(plot.x(m), plot.y(below[m])));
+                path.append(" L").append(point(plot.x(m + 1), plot.y((double) below[m])));
+                path.append(" L").append(point(plot.x(m), plot.y((double) below[m])));
                 below[m] += provider.inUseH100e().get(m);
             }
             svg.shape(
@@ -91,8 +91,8 @@ final class InUseChart {
     private static void capacity(Svg svg, TimeChart.Plot plot, long[] online) {
         StringBuilder path = new StringBuilder();
         for (int m = 0; m < plot.months(); m++) {
-            path.append(m == 0 ? "M" : " L").append(point(plot.x(m), plot.y(online[m])));
-            path.append(" L").append(point(plot.x(m + 1), plot.y(online[m])));
+            path.append(m == 0 ? "M" : " L").append(point(plot.x(m), plot.y((double) online[m])));
+            path.append(" L").append(point(plot.x(m + 1), plot.y((double) online[m])));
         }
         svg.shape(
                 "path",

@@ -23,7 +23,7 @@ final class StackedBars {
 
     private StackedBars() {}
 
-    /** {@code unit} names what is counted, in the plural: {@code requests}, {@code units}. */
+    /** {@code unit} names what is counted, in the plural: {@code "requests"}, {@code "units"}. */
     static void write(
             Svg svg,
             String title,
@@ -46,7 +46,7 @@ final class StackedBars {
                 .map(s -> new TimeChart.Key(s.label(), s.colour(), TimeChart.Swatch.BLOCK))
                 .toList();
         new TimeChart(title, months, HEIGHT)
-                .scale(Scale.of(largest, true), unit)
+                .scale(Scale.of((double) largest, true), unit)
                 .keys(keys)
                 .markers(markers)
                 .write(svg, plot -> bars(svg, plot, drawn, unit));
@@ -64,7 +64,7 @@ final class StackedBars {
                 if (value == 0) {
                     continue;
                 }
-                double top = plot.y(below + value);
+                double top = plot.y((double) (below + value));
                 svg.shape(
                         "rect",
                         plot.month(m) + ", " + series.label() + ": " + Figures.compact(value) + " " + unit,
@@ -75,7 +75,7 @@ final class StackedBars {
                         "width",
                         width * (1 - GAP),
                         "height",
-                        plot.y(below) - top,
+                        plot.y((double) below) - top,
                         "fill",
                         series.colour());
                 below += value;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The frame every chart over the run's months shares: the same width and plot area, so the months
@@ -53,7 +54,9 @@ final class TimeChart {
     private final double plotHeight;
     private final List<Key> keys = new ArrayList<>();
     private final List<Marker> markers = new ArrayList<>();
-    private Scale scale;
+    /** The value axis; null for a chart of periods, which has none. */
+    private @Nullable Scale scale;
+
     private String unit = "";
 
     TimeChart(String title, List<String> months, double plotHeight) {
@@ -133,14 +136,18 @@ final class TimeChart {
             }
             YearMonth month = YearMonth.from(at.atOffset(ZoneOffset.UTC));
             int index = months.indexOf(month);
-            double into = Duration.between(startOf(month), at).getSeconds()
+            double into = Duration.between(startOf(month), at).toSeconds()
                     / (double) Duration.between(startOf(month), startOf(month.plusMonths(1)))
-                            .getSeconds();
+                            .toSeconds();
             return x(index) + (x(index + 1) - x(index)) * into;
         }
 
         double y(double value) {
-            return bottom() - plotHeight * value / scale.top();
+            Scale axis = scale;
+            if (axis == null) {
+                throw new IllegalStateException("the chart " + title + " has no value axis: give it a scale");
+            }
+            return bottom() - plotHeight * value / axis.top();
         }
     }
 
@@ -161,8 +168,9 @@ final class TimeChart {
                 .with("title", title)
                 .line();
         timeAxis(svg, plot);
-        if (scale != null) {
-            valueAxis(svg, plot);
+        Scale axis = scale;
+        if (axis != null) {
+            valueAxis(svg, plot, axis);
         }
         svg.open("g", "class", "data").line();
         marks.accept(plot);
@@ -220,7 +228,7 @@ final class TimeChart {
         return first || month.getMonthValue() == 1 ? name + " " + month.getYear() : name;
     }
 
-    private void valueAxis(Svg svg, Plot plot) {
+    private void valueAxis(Svg svg, Plot plot, Scale scale) {
         svg.open("g", "class", "axis").line();
         for (double tick : scale.ticks()) {
             double y = plot.y(tick);

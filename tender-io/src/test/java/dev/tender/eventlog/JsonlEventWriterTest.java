@@ -107,29 +107,26 @@ class JsonlEventWriterTest {
                     "first look \"azure-rofr\": 100 of 40000 — rest unmet",
                     UnmetCause.NO_CAPACITY));
 
-    static final String EXPECTED = String.join(
-            "\n",
-            "{\"seq\":1,\"at\":\"2025-01-21T00:00:00Z\",\"type\":\"SUBMITTED\",\"request\":\"training-7\","
-                    + "\"tenant\":\"openai\",\"workload\":\"training\",\"accelerator\":\"GB200\",\"units\":40000,"
-                    + "\"start\":\"2025-02-20T06:30:00Z\",\"hours\":720,\"flex\":\"P60D\","
-                    + "\"regions\":[\"us-east\",\"us-central\"],\"maxPrice\":14.00}",
-            "{\"seq\":2,\"at\":\"2025-01-21T00:00:00Z\",\"type\":\"ROUTED\",\"request\":\"training-7\","
-                    + "\"route\":\"ROFR_FIRST_LOOK\",\"agreements\":[\"azure-rofr\"],\"eligible\":[\"azure\",\"oracle\"],"
-                    + "\"reason\":\"azure-rofr gives azure the first look\"}",
-            "{\"seq\":3,\"at\":\"2025-01-21T00:00:00Z\",\"type\":\"OFFERED\",\"request\":\"training-7\","
-                    + "\"offer\":\"training-7.o1\",\"provider\":\"azure\",\"kind\":\"ROFR\",\"units\":40000,"
-                    + "\"deadline\":\"2025-01-26T00:00:00Z\",\"agreement\":\"azure-rofr\",\"matchPrice\":null}",
-            "{\"seq\":4,\"at\":\"2025-01-24T00:00:00Z\",\"type\":\"RESPONDED\",\"request\":\"training-7\","
-                    + "\"offer\":\"training-7.o1\",\"provider\":\"azure\",\"outcome\":\"PARTIAL\",\"units\":100,"
-                    + "\"unitPrice\":9.475,\"site\":\"azure-us-east\",\"start\":\"2025-02-20T06:30:00Z\",\"reason\":null}",
-            "{\"seq\":5,\"at\":\"2025-01-24T00:00:00Z\",\"type\":\"AWARDED\",\"request\":\"training-7\","
-                    + "\"provider\":\"azure\",\"site\":\"azure-us-east\",\"accelerator\":\"GB200\",\"units\":100,"
-                    + "\"unitPrice\":9.475,\"start\":\"2025-02-20T06:30:00Z\",\"end\":\"2025-03-22T06:30:00Z\","
-                    + "\"cost\":682200.00,\"offer\":\"training-7.o1\"}",
-            "{\"seq\":6,\"at\":\"2025-01-24T00:00:00Z\",\"type\":\"CLOSED\",\"request\":\"training-7\","
-                    + "\"outcome\":\"PARTIAL\",\"units\":100,"
-                    + "\"reason\":\"first look \\\"azure-rofr\\\": 100 of 40000 — rest unmet\",\"cause\":\"no-capacity\"}",
-            "");
+    static final String EXPECTED = """
+            {"seq":1,"at":"2025-01-21T00:00:00Z","type":"SUBMITTED","request":"training-7","tenant":"openai",\
+            "workload":"training","accelerator":"GB200","units":40000,"start":"2025-02-20T06:30:00Z",\
+            "hours":720,"flex":"P60D","regions":["us-east","us-central"],"maxPrice":14.00}
+            {"seq":2,"at":"2025-01-21T00:00:00Z","type":"ROUTED","request":"training-7",\
+            "route":"ROFR_FIRST_LOOK","agreements":["azure-rofr"],"eligible":["azure","oracle"],\
+            "reason":"azure-rofr gives azure the first look"}
+            {"seq":3,"at":"2025-01-21T00:00:00Z","type":"OFFERED","request":"training-7",\
+            "offer":"training-7.o1","provider":"azure","kind":"ROFR","units":40000,\
+            "deadline":"2025-01-26T00:00:00Z","agreement":"azure-rofr","matchPrice":null}
+            {"seq":4,"at":"2025-01-24T00:00:00Z","type":"RESPONDED","request":"training-7",\
+            "offer":"training-7.o1","provider":"azure","outcome":"PARTIAL","units":100,"unitPrice":9.475,\
+            "site":"azure-us-east","start":"2025-02-20T06:30:00Z","reason":null}
+            {"seq":5,"at":"2025-01-24T00:00:00Z","type":"AWARDED","request":"training-7","provider":"azure",\
+            "site":"azure-us-east","accelerator":"GB200","units":100,"unitPrice":9.475,\
+            "start":"2025-02-20T06:30:00Z","end":"2025-03-22T06:30:00Z","cost":682200.00,\
+            "offer":"training-7.o1"}
+            {"seq":6,"at":"2025-01-24T00:00:00Z","type":"CLOSED","request":"training-7","outcome":"PARTIAL",\
+            "units":100,"reason":"first look \\"azure-rofr\\": 100 of 40000 — rest unmet","cause":"no-capacity"}
+            """;
 
     @Test
     void writesEveryEventTypeWithTheFieldsOfTheDesign() throws IOException {

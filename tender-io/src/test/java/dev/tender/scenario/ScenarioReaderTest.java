@@ -121,7 +121,8 @@ class ScenarioReaderTest {
         assertThat(world.workloads())
                 .extracting(WorkloadClass::value)
                 .containsExactlyInAnyOrder("api", "product", "training", "research");
-        assertThat(world.accelerators().get(new AcceleratorId("GB200")).kw()).isEqualByComparingTo("2.5");
+        assertThat(world.accelerators()).hasEntrySatisfying(new AcceleratorId("GB200"), gb200 -> assertThat(gb200.kw())
+                .isEqualByComparingTo("2.5"));
     }
 
     @Test

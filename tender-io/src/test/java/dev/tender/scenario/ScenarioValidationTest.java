@@ -171,20 +171,19 @@ class ScenarioValidationTest {
 
     @Test
     void duplicateAgreementId() {
-        assertThat(
-                        problemsWith(
-                                "scope: { workloads: [api] }, from: 2025-01-01 }\n",
-                                "scope: { workloads: [api] }, from: 2025-01-01 }\n"
-                                        + "  - { id: azure-api, kind: commitment, provider: azure, amount: 1000, from: 2025-01-01 }\n"))
+        assertThat(problemsWith("scope: { workloads: [api] }, from: 2025-01-01 }\n", """
+                                scope: { workloads: [api] }, from: 2025-01-01 }
+                                  - { id: azure-api, kind: commitment, provider: azure, amount: 1000, from: 2025-01-01 }
+                                """))
                 .containsExactly("agreements[1].id: duplicate agreement id 'azure-api' (first at agreements[0])");
     }
 
     @Test
     void overlappingExclusivesOfDifferentProvidersNameBothIds() {
-        assertThat(problemsWith(
-                        "scope: { workloads: [api] }, from: 2025-01-01 }\n",
-                        "scope: { workloads: [api] }, from: 2025-01-01 }\n"
-                                + "  - { id: oracle-all, kind: exclusive, provider: oracle, from: 2025-06-01 }\n"))
+        assertThat(problemsWith("scope: { workloads: [api] }, from: 2025-01-01 }\n", """
+                        scope: { workloads: [api] }, from: 2025-01-01 }
+                          - { id: oracle-all, kind: exclusive, provider: oracle, from: 2025-06-01 }
+                        """))
                 .containsExactly(
                         "agreements[1]: exclusives azure-api (azure) and oracle-all (oracle) overlap in scope and period");
     }

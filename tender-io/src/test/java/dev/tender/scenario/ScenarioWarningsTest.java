@@ -289,10 +289,9 @@ class ScenarioWarningsTest {
 
         @Test
         void traceRequestsAlikeGiveOneWarningThatNamesTheOtherLines(@TempDir Path dir) {
-            String row = "\nr%d,2025-03-01,openai,training,GB200,10,2025-03-02,24,,eu-west,";
             StringBuilder rows = new StringBuilder();
             for (int n = 3; n <= 10; n++) {
-                rows.append(String.format(row, n));
+                rows.append(String.format("\nr%d,2025-03-01,openai,training,GB200,10,2025-03-02,24,,eu-west,", n));
             }
 
             List<Warning> warnings = warningsWith(dir, change(",,,\n", ",,," + rows + "\n"));
@@ -306,13 +305,10 @@ class ScenarioWarningsTest {
 
         @Test
         void traceRequestsPricedTooLowAlikeGiveOneWarningLedByTheFirst(@TempDir Path dir) {
-            List<Warning> warnings = warningsWith(
-                    dir,
-                    change(
-                            ",,us-west,6.00",
-                            ",,us-west,4.00",
-                            ",,,\n",
-                            ",,,\n" + "r3,2025-03-01,openai,training,H100,10,2025-03-02,24,,us-west,4.50\n"));
+            List<Warning> warnings = warningsWith(dir, change(",,us-west,6.00", ",,us-west,4.00", ",,,\n", """
+                            ,,,
+                            r3,2025-03-01,openai,training,H100,10,2025-03-02,24,,us-west,4.50
+                            """));
 
             assertThat(warnings)
                     .extracting(Warning::toString)

@@ -38,6 +38,15 @@ class HtmlReportTest {
         return charts;
     }
 
+    /** The chart titled {@code title}; fails the test when the report has none. */
+    static String chart(String title) {
+        String chart = charts().get(title);
+        if (chart == null) {
+            throw new AssertionError("the report has no chart titled '" + title + "': " + charts().keySet());
+        }
+        return chart;
+    }
+
     static List<String> all(String regex, String text) {
         List<String> found = new ArrayList<>();
         Matcher matcher = Pattern.compile(regex, Pattern.DOTALL).matcher(text);
@@ -94,7 +103,7 @@ class HtmlReportTest {
     @Test
     void everyChartOverTimeMarksTheDayTheClausesChange() {
         for (String title : TIME_CHARTS) {
-            assertThat(charts().get(title))
+            assertThat(chart(title))
                     .as(title)
                     .contains("<g class=\"marker\"><title>" + MARKER + "</title>")
                     .contains(">" + MARKER + "</text>");
@@ -109,7 +118,7 @@ class HtmlReportTest {
                     .contains("class=\"legend\"")
                     .contains("class=\"data\"");
         }
-        assertThat(charts().get("Requests per month by route")).contains("class=\"grid\"");
+        assertThat(chart("Requests per month by route")).contains("class=\"grid\"");
     }
 
     @Nested
@@ -121,22 +130,22 @@ class HtmlReportTest {
 
         @Test
         void tickAtRoundNumbersWrittenByTheOneRule() {
-            assertThat(ticks(charts().get("Units in use by provider against capacity online, in H100-equivalents")))
+            assertThat(ticks(chart("Units in use by provider against capacity online, in H100-equivalents")))
                     .containsExactly("0", "500", "1k", "1.5k", "2k");
-            assertThat(ticks(charts().get("Unmet units per month by cause")))
+            assertThat(ticks(chart("Unmet units per month by cause")))
                     .containsExactly("0", "25", "50", "75", "100", "125", "150");
-            assertThat(ticks(charts().get("Spend counted toward azure-commitment against its amount")))
+            assertThat(ticks(chart("Spend counted toward azure-commitment against its amount")))
                     .containsExactly("0", "100k", "200k", "300k", "400k");
         }
 
         @Test
         void sayWhatTheirUnitIs() {
-            assertThat(charts().get("Units in use by provider against capacity online, in H100-equivalents"))
+            assertThat(chart("Units in use by provider against capacity online, in H100-equivalents"))
                     .contains(">H100-equivalents</text>");
-            assertThat(charts().get("Requests per month by route")).contains(">requests</text>");
-            assertThat(charts().get("Offers per month by outcome")).contains(">offers</text>");
-            assertThat(charts().get("Unmet units per month by cause")).contains(">units</text>");
-            assertThat(charts().get("Spend counted toward azure-commitment against its amount"))
+            assertThat(chart("Requests per month by route")).contains(">requests</text>");
+            assertThat(chart("Offers per month by outcome")).contains(">offers</text>");
+            assertThat(chart("Unmet units per month by cause")).contains(">units</text>");
+            assertThat(chart("Spend counted toward azure-commitment against its amount"))
                     .contains(">USD</text>");
         }
     }
@@ -144,7 +153,7 @@ class HtmlReportTest {
     @Nested
     class UnitsInUse {
 
-        final String chart = charts().get("Units in use by provider against capacity online, in H100-equivalents");
+        final String chart = chart("Units in use by provider against capacity online, in H100-equivalents");
 
         @Test
         void theCapacityOnlineIsAStepNotARamp() {
@@ -154,8 +163,8 @@ class HtmlReportTest {
             // Two points a month at one height, then straight up or down to the next month's.
             assertThat(points).hasSize(12);
             for (int i = 0; i + 1 < points.size(); i++) {
-                String[] here = points.get(i).split(",");
-                String[] next = points.get(i + 1).split(",");
+                String[] here = points.get(i).split(",", -1);
+                String[] next = points.get(i + 1).split(",", -1);
                 boolean flat = here[1].equals(next[1]);
                 boolean upright = here[0].equals(next[0]);
                 assertThat(flat || upright)
@@ -176,7 +185,7 @@ class HtmlReportTest {
         @Test
         void aProviderKeepsItsColourOnEveryChart() {
             assertThat(chart).contains("fill=\"#0072B2\" fill-opacity=\"0.85\"");
-            assertThat(charts().get("Each provider's share of units awarded"))
+            assertThat(chart("Each provider's share of units awarded"))
                     .contains("<title>azure (Microsoft Azure): 75.0% · 600 units · $360k</title>")
                     .contains("fill=\"#0072B2\"");
         }
@@ -189,10 +198,10 @@ class HtmlReportTest {
 
     @Test
     void routesOffersAndUnmetUnitsAreStackedBarsWithTheirTables() {
-        assertThat(data(charts().get("Requests per month by route")))
+        assertThat(data(chart("Requests per month by route")))
                 .contains("<title>2025-01, exclusive: 3 requests</title>")
                 .contains("<title>2025-04, first look: 2 requests</title>");
-        assertThat(all("<g class=\"legend\">.*?</g>", charts().get("Offers per month by outcome"))
+        assertThat(all("<g class=\"legend\">.*?</g>", chart("Offers per month by outcome"))
                         .get(0))
                 .containsSubsequence(">accepted<", ">partial<", ">declined<", ">lapsed<");
         assertThat(HTML)
@@ -212,7 +221,7 @@ class HtmlReportTest {
                         "<tr><td>withdrawn</td><td class=\"n\">0</td>",
                         "<tr><td>exclusive</td><td class=\"n\">150</td><td class=\"n\">75.0%</td></tr>",
                         "<tr><td>no-capacity</td><td class=\"n\">50</td><td class=\"n\">25.0%</td></tr>");
-        assertThat(all("<g class=\"legend\">.*?</g>", charts().get("Unmet units per month by cause"))
+        assertThat(all("<g class=\"legend\">.*?</g>", chart("Unmet units per month by cause"))
                         .get(0))
                 .containsSubsequence(">exclusive<", ">no-capacity<")
                 .doesNotContain(">withdrawn<");
@@ -220,7 +229,7 @@ class HtmlReportTest {
 
     @Test
     void theCommitmentChartMarksTheDayItWasMet() {
-        String chart = charts().get("Spend counted toward azure-commitment against its amount");
+        String chart = chart("Spend counted toward azure-commitment against its amount");
 
         assertThat(chart)
                 .contains(">met on 10 Apr 2025</text>")
@@ -231,7 +240,7 @@ class HtmlReportTest {
 
     @Test
     void theAgreementsChartHasABarPerClauseInForceAndAnArrowForThoseWithoutEnd() {
-        String chart = data(charts().get("Agreements in force"));
+        String chart = data(chart("Agreements in force"));
 
         assertThat(all("<rect", chart)).hasSize(4);
         assertThat(all("<polygon", chart)).hasSize(2);

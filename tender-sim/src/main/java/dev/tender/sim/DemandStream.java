@@ -136,14 +136,14 @@ public final class DemandStream {
                     generator.maxPrice());
             long gap = gapAfter(submitted);
             // A shrinking rate can push the next request past the end, or past what an Instant holds.
-            next = gap >= Duration.between(submitted, until).getSeconds() ? until : submitted.plusSeconds(gap);
+            next = gap >= Duration.between(submitted, until).toSeconds() ? until : submitted.plusSeconds(gap);
             return new TraceRequest(submitted, request);
         }
 
         private long gapAfter(Instant submitted) {
             long every = Duration.between(submitted, generator.every().addTo(submitted))
-                    .getSeconds();
-            double years = Duration.between(begin, submitted).getSeconds() / SECONDS_PER_YEAR;
+                    .toSeconds();
+            double years = Duration.between(begin, submitted).toSeconds() / SECONDS_PER_YEAR;
             double gap = every / Math.pow(generator.growth(), years);
             return Math.max(1, Math.round(gap));
         }

@@ -50,7 +50,7 @@ final class TimedHeap<T> {
     }
 
     /** The first item, left in; only when not empty. */
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings("unchecked") // put stores only Ts in items, an Object[] as a T[] cannot be made
     T first() {
         return (T) items[0];
     }
@@ -60,7 +60,7 @@ final class TimedHeap<T> {
         return Instant.ofEpochSecond(keys[0], keys[1] >>> ORDER_BITS);
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings("unchecked") // as in first()
     T removeFirst() {
         T first = (T) items[0];
         size--;

@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks the invariants of DESIGN.md section 4 on a log, from the log and the world alone. The
@@ -92,6 +93,13 @@ public final class InvariantChecker {
         }
         Map<OfferId, Offered> offers = new HashMap<>();
         events.stream().filter(e -> e instanceof Offered).map(e -> (Offered) e).forEach(o -> offers.put(o.offer(), o));
+        for (TenderEvent event : events) {
+            OfferId named = event instanceof Responded r ? r.offer() : event instanceof Awarded a ? a.offer() : null;
+            if (named != null && !offers.containsKey(named)) {
+                fail("1: " + id + " " + event.type() + " names offer " + named + ", which was never made");
+                return;
+            }
+        }
         checkExclusive(id, request, at, events);
         checkFirstLook(id, request, at, events);
         checkMatch(id, request, events, offers);
@@ -110,7 +118,7 @@ public final class InvariantChecker {
         return found;
     }
 
-    private RightOfFirstRefusal rightAt(Request request, Instant at) {
+    private @Nullable RightOfFirstRefusal rightAt(Request request, Instant at) {
         for (Agreement a : world.agreements().all()) {
             if (a instanceof RightOfFirstRefusal r && inForce(r, at) && covers(r.scope(), request)) {
                 return r;
@@ -185,22 +193,34 @@ public final class InvariantChecker {
 
     private void checkMatch(RequestId id, Request request, List<TenderEvent> events, Map<OfferId, Offered> offers) {
         Money bestMarket = null;
+        // checkRequest made sure that every offer named is in offers.
         for (TenderEvent event : events) {
             if (event instanceof Responded r
                     && r.units() > 0
-                    && offers.get(r.offer()).kind() == OfferKind.RFQ
+                    && offerOf(offers, r.offer()).kind() == OfferKind.RFQ
+                    && r.unitPrice() != null
+                    && r.start() != null
                     && request.allowsPrice(r.unitPrice())
                     && request.allowsStart(r.start())) {
                 bestMarket = bestMarket == null ? r.unitPrice() : Money.min(bestMarket, r.unitPrice());
             }
         }
         for (TenderEvent event : events) {
-            if (event instanceof Awarded a && offers.get(a.offer()).kind() == OfferKind.MATCH) {
+            if (event instanceof Awarded a && offerOf(offers, a.offer()).kind() == OfferKind.MATCH) {
                 if (bestMarket == null || a.unitPrice().exceeds(bestMarket)) {
                     fail("4: " + id + " matched at " + a.unitPrice() + " against a best market quote of " + bestMarket);
                 }
             }
         }
+    }
+
+    /** The offer {@code id}, which checkRequest made sure was made. */
+    private static Offered offerOf(Map<OfferId, Offered> offers, OfferId id) {
+        Offered offer = offers.get(id);
+        if (offer == null) {
+            throw new IllegalStateException("offer " + id + " was never made");
+        }
+        return offer;
     }
 
     private void checkAwards(RequestId id, Request request, List<TenderEvent> events, Closed closed) {
@@ -231,7 +251,7 @@ public final class InvariantChecker {
     private void checkDeadlines(RequestId id, List<TenderEvent> events, Map<OfferId, Offered> offers) {
         for (TenderEvent event : events) {
             if (event instanceof Responded r) {
-                Instant deadline = offers.get(r.offer()).deadline();
+                Instant deadline = offerOf(offers, r.offer()).deadline();
                 if (r.at().isAfter(deadline)) {
                     fail("7: " + id + " answer to " + r.offer() + " came after its deadline");
                 }

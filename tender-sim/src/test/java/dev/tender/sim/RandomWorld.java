@@ -149,12 +149,10 @@ final class RandomWorld {
                 subset(ACCELERATORS, 0.3),
                 random.nextDouble() < 0.2 ? subset(REGIONS, 1.0) : Set.of());
         // Rights of first refusal are the richest clause, so they come up most often.
-        switch (random.nextInt(4)) {
-            case 0:
-                return new Exclusive(id, provider, scope, from, until);
-            case 1:
-            case 2:
-                return new RightOfFirstRefusal(
+        return switch (random.nextInt(4)) {
+            case 0 -> new Exclusive(id, provider, scope, from, until);
+            case 1, 2 ->
+                new RightOfFirstRefusal(
                         id,
                         provider,
                         random.nextBoolean() ? RightOfFirstRefusal.Mode.FIRST_LOOK : RightOfFirstRefusal.Mode.MATCH,
@@ -163,8 +161,8 @@ final class RandomWorld {
                         scope,
                         from,
                         until);
-            default:
-                return new Commitment(
+            default ->
+                new Commitment(
                         id,
                         provider,
                         Money.ofDollars(10_000 + random.nextInt(50_000_000)),
@@ -172,7 +170,7 @@ final class RandomWorld {
                         scope,
                         from,
                         until);
-        }
+        };
     }
 
     private Generator generator(String id) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -151,7 +152,8 @@ public final class HeadlessChromium implements AutoCloseable {
      * until the mark comes back: everything written before it has then arrived.
      */
     public List<LogEntry> console() {
-        String mark = "tender-console-mark-" + (++marks);
+        marks++;
+        String mark = "tender-console-mark-" + marks;
         driver.executeScript("console.info(arguments[0])", mark);
         List<LogEntry> seen = new ArrayList<>();
         long deadline = System.nanoTime() + CONSOLE_WAIT.toNanos();
@@ -175,15 +177,17 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Runs a script in the page and returns what it returns, as Selenium converts it. */
-    public Object evaluate(String script) {
+    public @Nullable Object evaluate(String script) {
         return driver.executeScript(script);
     }
 
     /** Saves the whole page as a PNG, the part below the window too, and returns the file. */
     public Path saveFullPage(Path png) throws IOException {
         Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> content = (Map<String, Object>) metrics.get("cssContentSize");
+        Map<?, ?> content = (Map<?, ?>) metrics.get("cssContentSize");
+        if (content == null) {
+            throw new IllegalStateException("Chrome did not say how large the page is: " + metrics);
+        }
         Map<String, Object> clip =
                 Map.of("x", 0, "y", 0, "width", content.get("width"), "height", content.get("height"), "scale", 1);
         Map<String, Object> shot = driver.executeCdpCommand(

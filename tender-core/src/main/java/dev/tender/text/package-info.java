@@ -1,0 +1,5 @@
+/** Figures written for people. */
+@NullMarked
+package dev.tender.text;
+
+import org.jspecify.annotations.NullMarked;
