@@ -16,6 +16,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs a scenario in the simulator and writes what it decided: the event log, the summary, the
@@ -80,16 +81,15 @@ final class ScenarioRun {
         files.removeEarlierRun();
         SummaryCollector collector = new SummaryCollector(scenario.world(), scenario.start(), scenario.end());
         long[] events = new long[1];
-        EventSink downstream = collector.andThen(e -> events[0]++);
+        EventSink summing = collector.andThen(e -> events[0]++);
         JsonlEventWriter writer = writeEvents ? new JsonlEventWriter(files.open(EVENTS)) : null;
-        if (writer != null) {
-            downstream = downstream.andThen(writer);
-        }
         long began = System.nanoTime();
         Simulation.Run run;
-        // The summary and the log are kept on the second core while the engine runs on the first.
-        try (BackgroundSink sink = new BackgroundSink(downstream)) {
-            run = new Simulation(scenario, sink).run(progress);
+        // The engine runs on one thread, the summary and the log each on another: together they
+        // take longer than the engine, so one thread for both held the engine back.
+        try (BackgroundSink summary = new BackgroundSink("tender-summary", summing);
+                @Nullable BackgroundSink log = writer == null ? null : new BackgroundSink("tender-log", writer)) {
+            run = new Simulation(scenario, log == null ? summary : summary.andThen(log)).run(progress);
         } finally {
             if (writer != null) {
                 writer.close();

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * Items handed from one thread to one other, in order, a batch at a time: the producer fills a
  * batch and hands it over once full, so the two threads meet once per batch instead of once per
  * item, and at most {@code batchesAhead} full batches wait between them (then the producer waits).
- * It is how the simulator draws demand on the second core, and writes the log there.
+ * It is how the simulator draws demand beside the engine, and keeps the summary and writes the
+ * log beside it.
  *
  * <p>A failure on either side reaches the other: the producer ends the pipe with why it stopped
  * early, which the consumer learns after the items before it; the consumer records why it cannot

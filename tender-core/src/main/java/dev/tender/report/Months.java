@@ -12,6 +12,11 @@ import java.util.List;
 final class Months {
 
     private final Instant[] boundaries;
+    /** The boundaries in epoch seconds, for {@link #indexOf}. */
+    private final long[] seconds;
+    /** The month {@link #indexOf} found last: events come in time order, so mostly the next asks for it again. */
+    private int lastFound;
+
     private final List<String> labels = new ArrayList<>();
 
     Months(Instant start, Instant end) {
@@ -26,6 +31,7 @@ final class Months {
         }
         starts.add(monthStart);
         this.boundaries = starts.toArray(Instant[]::new);
+        this.seconds = starts.stream().mapToLong(Instant::getEpochSecond).toArray();
     }
 
     int count() {
@@ -46,9 +52,18 @@ final class Months {
 
     /** The month holding {@code instant}, or -1 outside the run. */
     int indexOf(Instant instant) {
-        int found = Arrays.binarySearch(boundaries, instant);
+        // Boundaries are whole seconds, so the seconds of the instant decide.
+        long second = instant.getEpochSecond();
+        if (lastFound < count() && seconds[lastFound] <= second && second < seconds[lastFound + 1]) {
+            return lastFound;
+        }
+        int found = Arrays.binarySearch(seconds, second);
         int month = found >= 0 ? found : -found - 2;
-        return month >= 0 && month < count() ? month : -1;
+        if (month < 0 || month >= count()) {
+            return -1;
+        }
+        lastFound = month;
+        return month;
     }
 
     /** Adds the unit-hours of {@code units} over {@code [from, to)} to the months they fall in. */

@@ -48,9 +48,9 @@ import org.jspecify.annotations.Nullable;
  * nothing but the events and the world, so a summary can be rebuilt from any log.
  *
  * <p>It runs beside the engine on every event of runs a million requests long, so an event costs
- * a few array and map lookups and no allocation: the counters are made up front, per provider and
- * offer kind, per route, answer and cause, and per month. A request's offers are found through the
- * request, by their number, until it closes.
+ * a few array and map lookups, and allocates only per request and offer: the counters are made up
+ * front, per provider and offer kind, per route, answer and cause, and per month. A request's
+ * offers are found through the request, by their number, until it closes.
  */
 // The counters by route, offer kind, answer and cause are arrays indexed by the enum's ordinal, as
 // an EnumMap keeps them inside, but without a look-up that may find nothing on every event. The
@@ -78,7 +78,9 @@ public final class SummaryCollector implements EventSink.ByKind {
     private final Map<AgreementId, RightTotals> rights = new LinkedHashMap<>();
     private final Map<AgreementId, ExclusiveTotals> exclusives = new LinkedHashMap<>();
 
-    private final Map<String, Long> routes = new HashMap<>();
+    /** Requests by route, by the route's ordinal. */
+    private final long[] routes = new long[RouteKind.values().length];
+
     private final Map<String, Long> unmetByCause = new HashMap<>();
     // Month by month, each first indexed by its enum's ordinal.
     /** Requests by route, in the month they were routed. */
@@ -128,16 +130,16 @@ public final class SummaryCollector implements EventSink.ByKind {
         final WorkloadTotals workload;
         /** The exclusive clauses that routed it. */
         final List<ExclusiveTotals> exclusives = new ArrayList<>(1);
-        /** The request's offers, at their number less one: the events themselves, which exist anyway. */
-        final List<Offered> offers = new ArrayList<>(4);
+        /** The request's offers, at their number less one. */
+        final List<SeenOffer> offers = new ArrayList<>(4);
 
         OpenRequest(Request request, WorkloadTotals workload) {
             this.request = request;
             this.workload = workload;
         }
 
-        void add(Offered offer) {
-            int index = offer.offer().number() - 1;
+        void add(SeenOffer offer) {
+            int index = offer.event().offer().number() - 1;
             while (offers.size() < index) {
                 offers.add(null); // numbers are consecutive from the engine; a hand-made log may skip
             }
@@ -150,10 +152,20 @@ public final class SummaryCollector implements EventSink.ByKind {
 
         /** The offer numbered {@code number}; null if the log did not make it. */
         @Nullable
-        Offered offer(int number) {
+        SeenOffer offer(int number) {
             return number <= offers.size() ? offers.get(number - 1) : null;
         }
     }
+
+    /**
+     * An offer and the totals its answer and awards count in, found once when it is made: an offer
+     * is answered and awarded days later, and its provider's totals are a map look-up away.
+     */
+    private record SeenOffer(
+            Offered event,
+            ProviderTotals provider,
+            OfferTotals totals,
+            @Nullable RightTotals right) {}
 
     private static final OfferKind[] OFFER_KINDS = OfferKind.values();
 
@@ -278,7 +290,7 @@ public final class SummaryCollector implements EventSink.ByKind {
 
     @Override
     public void routed(Routed event) {
-        routes.merge(event.route().name(), 1L, Long::sum);
+        routes[event.route().ordinal()]++;
         countInMonth(routedByMonth[event.route().ordinal()], event.at(), 1);
         OpenRequest request = openRequest(event.request());
         for (AgreementId id : event.agreements()) {
@@ -297,8 +309,8 @@ public final class SummaryCollector implements EventSink.ByKind {
 
     @Override
     public void offered(Offered event) {
-        openRequest(event.request()).add(event);
-        OfferTotals offers = provider(event.provider()).offers(event.kind());
+        ProviderTotals provider = provider(event.provider());
+        OfferTotals offers = provider.offers(event.kind());
         offers.offers++;
         offers.unitsOffered += event.units();
         RightTotals right = rightOf(event);
@@ -306,6 +318,7 @@ public final class SummaryCollector implements EventSink.ByKind {
             right.offers++;
             right.unitsOffered += event.units();
         }
+        openRequest(event.request()).add(new SeenOffer(event, provider, offers, right));
     }
 
     /** The right of first refusal an offer was made under, if it was: a first look, a match, an own-terms offer. */
@@ -318,12 +331,12 @@ public final class SummaryCollector implements EventSink.ByKind {
     @Override
     public void responded(Responded event) {
         countInMonth(answeredByMonth[event.outcome().ordinal()], event.at(), 1);
-        Offered offer = openRequest(event.request()).offer(event.offer().number());
+        SeenOffer offer = openRequest(event.request()).offer(event.offer().number());
         if (offer == null) {
             return;
         }
-        provider(offer.provider()).offers(offer.kind()).answers[event.outcome().ordinal()]++;
-        RightTotals right = rightOf(offer);
+        offer.totals().answers[event.outcome().ordinal()]++;
+        RightTotals right = offer.right();
         if (right != null) {
             switch (event.outcome()) {
                 case ACCEPTED -> right.accepted++;
@@ -341,7 +354,10 @@ public final class SummaryCollector implements EventSink.ByKind {
         unitsAwarded += event.units();
         unitHours += event.units() * hours;
         cost.add(event.cost());
-        ProviderTotals provider = provider(event.provider());
+        SeenOffer offer = request.offer(event.offer().number());
+        ProviderTotals provider = offer != null && offer.event().provider().equals(event.provider())
+                ? offer.provider()
+                : provider(event.provider());
         provider.awards++;
         provider.units += event.units();
         provider.unitHours += event.units() * hours;
@@ -351,10 +367,9 @@ public final class SummaryCollector implements EventSink.ByKind {
         for (ExclusiveTotals exclusive : request.exclusives) {
             exclusive.unitsAwarded += event.units();
         }
-        Offered offer = request.offer(event.offer().number());
         if (offer != null) {
-            provider(offer.provider()).offers(offer.kind()).unitsAwarded += event.units();
-            RightTotals right = rightOf(offer);
+            offer.totals().unitsAwarded += event.units();
+            RightTotals right = offer.right();
             if (right != null) {
                 right.unitsAwarded += event.units();
             }
@@ -422,7 +437,7 @@ public final class SummaryCollector implements EventSink.ByKind {
                 unitsAwarded,
                 unitHours,
                 cost.dollars(),
-                Collections.unmodifiableMap(new TreeMap<>(routes)),
+                Collections.unmodifiableMap(routesTaken()),
                 providerShares(),
                 workloadOutcomes(),
                 rightOutcomes(),
@@ -581,6 +596,17 @@ public final class SummaryCollector implements EventSink.ByKind {
                         t.cost.dollars(),
                         unitsAwarded == 0 ? 0 : (double) t.units / unitsAwarded)));
         return shares;
+    }
+
+    /** The requests by route, by the route's name, for the routes taken. */
+    private Map<String, Long> routesTaken() {
+        Map<String, Long> taken = new TreeMap<>();
+        for (RouteKind route : RouteKind.values()) {
+            if (routes[route.ordinal()] > 0) {
+                taken.put(route.name(), routes[route.ordinal()]);
+            }
+        }
+        return taken;
     }
 
     private List<Summary.WorkloadOutcome> workloadOutcomes() {

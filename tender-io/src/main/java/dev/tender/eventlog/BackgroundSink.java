@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Passes events to another sink on a thread of its own, in order, a batch at a time, so that
- * writing the log (and keeping the summary) runs on the second core while the engine runs on the
- * first. {@link #close()} waits until every event has been passed on and reports any failure of
+ * writing the log or keeping the summary runs beside the engine instead of after each of its
+ * steps. {@link #close()} waits until every event has been passed on and reports any failure of
  * the other sink; so does the next hand-off after a failure.
  */
 public final class BackgroundSink implements EventSink, AutoCloseable {
@@ -17,9 +17,10 @@ public final class BackgroundSink implements EventSink, AutoCloseable {
     private final BatchPipe<TenderEvent> pipe = new BatchPipe<>(4096, 32);
     private final Thread worker;
 
-    public BackgroundSink(EventSink downstream) {
+    /** Starts the thread, named {@code threadName} for thread dumps and profiles. */
+    public BackgroundSink(String threadName, EventSink downstream) {
         this.downstream = downstream;
-        this.worker = new Thread(this::passOn, "tender-events");
+        this.worker = new Thread(this::passOn, threadName);
         worker.setDaemon(true);
         worker.start();
     }

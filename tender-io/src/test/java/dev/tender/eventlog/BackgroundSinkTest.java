@@ -21,7 +21,7 @@ class BackgroundSinkTest {
     @Test
     void passesOnEveryEventInOrderByTheTimeItIsClosed() {
         List<TenderEvent> received = new ArrayList<>();
-        try (BackgroundSink sink = new BackgroundSink(received::add)) {
+        try (BackgroundSink sink = new BackgroundSink("test-sink", received::add)) {
             for (long seq = 1; seq <= 10_001; seq++) {
                 sink.accept(event(seq));
             }
@@ -35,7 +35,7 @@ class BackgroundSinkTest {
 
     @Test
     void aFailureDownstreamReachesTheEngine() {
-        BackgroundSink sink = new BackgroundSink(e -> {
+        BackgroundSink sink = new BackgroundSink("test-sink", e -> {
             throw new IllegalStateException("disk full");
         });
 
