@@ -14,8 +14,11 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -97,8 +100,13 @@ final class ScenarioRun {
         }
         double seconds = (System.nanoTime() - began) / 1e9;
         Summary summary = collector.summary(scenario.name(), scenario.seed());
+        // The page is made on the other core while the summary is written: for a large world
+        // each takes a few tenths of a second, most of it code running for the first time.
+        CompletableFuture<String> page =
+                CompletableFuture.supplyAsync(() -> HtmlReport.text(summary, scenario.description()));
         files.write(SUMMARY, file -> SummaryJson.write(summary, file));
-        files.write(REPORT, file -> HtmlReport.write(summary, scenario.description(), file));
+        String report = page.join();
+        files.write(REPORT, file -> Files.writeString(file, report, StandardCharsets.UTF_8));
         files.publish();
         return new Finished(summary, run.submitted(), events[0], seconds);
     }

@@ -38,7 +38,7 @@ public final class Burndown {
     /** Counts an award toward every commitment with its provider whose scope covers the request. */
     public void record(
             ProviderId provider, Request request, Money unitPrice, int units, Instant start, Instant end, Instant at) {
-        inOrder.forEach(entry -> {
+        for (Map.Entry<Commitment, Progress> entry : inOrder) {
             Commitment commitment = entry.getKey();
             Progress state = entry.getValue();
             if (commitment.provider().equals(provider) && commitment.scope().covers(request)) {
@@ -50,7 +50,7 @@ public final class Burndown {
                     }
                 }
             }
-        });
+        }
     }
 
     public Money spent(Commitment commitment) {

@@ -148,7 +148,7 @@ final class Quotes {
      * preference applied, or when it made no difference (every quote filled anyway).
      */
     static List<Commitment> decidingCommitments(List<Ranked> ranked, int units) {
-        if (ranked.stream().allMatch(r -> r.preferredBy() == null)) {
+        if (noneIsPreferred(ranked)) {
             return List.of();
         }
         int count = ranked.size();
@@ -178,5 +178,15 @@ final class Quotes {
             }
         }
         return deciding;
+    }
+
+    // A loop, not a stream: this runs for every round the engine awards, and mostly finds nothing.
+    private static boolean noneIsPreferred(List<Ranked> ranked) {
+        for (Ranked r : ranked) {
+            if (r.preferredBy() != null) {
+                return false;
+            }
+        }
+        return true;
     }
 }

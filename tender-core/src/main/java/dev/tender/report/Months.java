@@ -11,11 +11,14 @@ import java.util.List;
 /** The UTC calendar months from a run's start to its end, and how awards spread over them. */
 final class Months {
 
+    private static final long SECONDS_PER_DAY = 86_400;
+
     private final Instant[] boundaries;
-    /** The boundaries in epoch seconds, for {@link #indexOf}. */
-    private final long[] seconds;
-    /** The month {@link #indexOf} found last: events come in time order, so mostly the next asks for it again. */
-    private int lastFound;
+    /**
+     * The month of each day of the run, by days since the first month began: the summary asks for
+     * the month of nearly every event, so {@link #indexOf} is a look-up, not a search.
+     */
+    private final int[] monthOfDay;
 
     private final List<String> labels = new ArrayList<>();
 
@@ -31,7 +34,17 @@ final class Months {
         }
         starts.add(monthStart);
         this.boundaries = starts.toArray(Instant[]::new);
-        this.seconds = starts.stream().mapToLong(Instant::getEpochSecond).toArray();
+        int days =
+                (int) Duration.between(boundaries[0], boundaries[labels.size()]).toDays();
+        this.monthOfDay = new int[days];
+        for (int m = 0; m < labels.size(); m++) {
+            Arrays.fill(monthOfDay, (int) dayOf(boundaries[m]), (int) dayOf(boundaries[m + 1]), m);
+        }
+    }
+
+    /** Days since the first month began; months begin at midnight, so the day decides the month. */
+    private long dayOf(Instant instant) {
+        return Math.floorDiv(instant.getEpochSecond() - boundaries[0].getEpochSecond(), SECONDS_PER_DAY);
     }
 
     int count() {
@@ -52,18 +65,8 @@ final class Months {
 
     /** The month holding {@code instant}, or -1 outside the run. */
     int indexOf(Instant instant) {
-        // Boundaries are whole seconds, so the seconds of the instant decide.
-        long second = instant.getEpochSecond();
-        if (lastFound < count() && seconds[lastFound] <= second && second < seconds[lastFound + 1]) {
-            return lastFound;
-        }
-        int found = Arrays.binarySearch(seconds, second);
-        int month = found >= 0 ? found : -found - 2;
-        if (month < 0 || month >= count()) {
-            return -1;
-        }
-        lastFound = month;
-        return month;
+        long day = dayOf(instant);
+        return day >= 0 && day < monthOfDay.length ? monthOfDay[(int) day] : -1;
     }
 
     /** Adds the unit-hours of {@code units} over {@code [from, to)} to the months they fall in. */

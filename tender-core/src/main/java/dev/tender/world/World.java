@@ -9,6 +9,7 @@ import dev.tender.catalog.WorkloadClass;
 import dev.tender.provider.Provider;
 import dev.tender.provider.ProviderId;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,6 +26,7 @@ public final class World {
     private final Map<AcceleratorId, Accelerator> accelerators;
     private final Set<WorkloadClass> workloads;
     private final List<Provider> providers;
+    private final Map<ProviderId, Provider> providersById = new HashMap<>();
     private final List<Pool> pools;
     private final AgreementBook agreements;
     private final Defaults defaults;
@@ -42,6 +44,7 @@ public final class World {
         this.accelerators = Map.copyOf(accelerators);
         this.workloads = Set.copyOf(workloads);
         this.providers = List.copyOf(providers);
+        this.providers.forEach(provider -> providersById.putIfAbsent(provider.id(), provider));
         this.pools = List.copyOf(pools);
         this.agreements = Objects.requireNonNull(agreements, "agreements");
         this.defaults = Objects.requireNonNull(defaults, "defaults");
@@ -89,6 +92,6 @@ public final class World {
     }
 
     public Optional<Provider> provider(ProviderId id) {
-        return providers.stream().filter(p -> p.id().equals(id)).findFirst();
+        return Optional.ofNullable(providersById.get(id));
     }
 }

@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -72,6 +73,7 @@ final class ScenarioWarnings {
     private final List<Integer> traceLines;
     private final ClauseChanges changes;
     private final Routing routing;
+    private final Set<ProviderId> withPools = new HashSet<>();
     private final List<Warning> found = new ArrayList<>();
 
     private ScenarioWarnings(Scenario scenario, List<Integer> traceLines) {
@@ -85,6 +87,7 @@ final class ScenarioWarnings {
         this.traceLines = List.copyOf(traceLines);
         this.changes = new ClauseChanges(book);
         this.routing = new Routing(book, world.footprint(), world.defaults().offerWindow());
+        world.pools().forEach(pool -> withPools.add(pool.provider()));
     }
 
     /** {@code traceLines}: the line of the trace file each trace request was read from. */
@@ -122,7 +125,7 @@ final class ScenarioWarnings {
     private void providers(AnswerWindows windows) {
         for (Provider provider : world.providers()) {
             String path = "providers." + provider.id();
-            if (world.pools().stream().noneMatch(pool -> pool.provider().equals(provider.id()))) {
+            if (!withPools.contains(provider.id())) {
                 warn(path + ".sites", provider.id() + " has no capacity at any site, so no request can reach it");
             } else if (provider.responder() instanceof ResponderSpec.Auto auto) {
                 responder(path + ".responder.after", provider.id(), auto.after(), windows);

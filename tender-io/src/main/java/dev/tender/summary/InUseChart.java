@@ -56,31 +56,36 @@ final class InUseChart {
             Svg svg, TimeChart.Plot plot, List<Timeline.ProviderSeries> topFirst, Map<String, String> colours) {
         List<Timeline.ProviderSeries> bottomUp = new ArrayList<>(topFirst);
         Collections.reverse(bottomUp);
-        long[] below = new long[plot.months()];
+        int months = plot.months();
+        long[] below = new long[months];
         for (Timeline.ProviderSeries provider : bottomUp) {
-            StringBuilder path = new StringBuilder();
+            long[] above = new long[months];
             long most = 0;
             int busiest = 0;
-            for (int m = 0; m < plot.months(); m++) {
-                long above = below[m] + provider.inUseH100e().get(m);
-                path.append(m == 0 ? "M" : " L").append(point(plot.x(m), plot.y((double) above)));
-                path.append(" L").append(point(plot.x(m + 1), plot.y((double) above)));
-                if (provider.inUseH100e().get(m) > most) {
-                    most = provider.inUseH100e().get(m);
+            for (int m = 0; m < months; m++) {
+                long inUse = provider.inUseH100e().get(m);
+                above[m] = below[m] + inUse;
+                if (inUse > most) {
+                    most = inUse;
                     busiest = m;
                 }
             }
-            for (int m = plot.months() - 1; m >= 0; m--) {
-                path.append(" L").append(point(plot.x(m + 1), plot.y((double) below[m])));
-                path.append(" L").append(point(plot.x(m), plot.y((double) below[m])));
-                below[m] += provider.inUseH100e().get(m);
+            // Along the top from the first month to the last, then back along the bottom.
+            Steps outline = Steps.from(plot.x(0), plot.y((double) above[0]));
+            for (int m = 0; m < months; m++) {
+                outline.across(plot.x(m + 1)).upOrDownTo(plot.y((double) above[Math.min(m + 1, months - 1)]));
             }
+            outline.upOrDownTo(plot.y((double) below[months - 1]));
+            for (int m = months - 1; m >= 0; m--) {
+                outline.across(plot.x(m)).upOrDownTo(plot.y((double) below[Math.max(m - 1, 0)]));
+            }
+            System.arraycopy(above, 0, below, 0, months);
             svg.shape(
                     "path",
                     provider.provider() + ": at most " + Figures.compact(most) + " " + UNIT + " in use, in "
                             + plot.month(busiest),
                     "d",
-                    path + " Z",
+                    outline + " Z",
                     "fill",
                     colour(colours, provider),
                     "fill-opacity",
@@ -89,17 +94,16 @@ final class InUseChart {
     }
 
     private static void capacity(Svg svg, TimeChart.Plot plot, long[] online) {
-        StringBuilder path = new StringBuilder();
+        Steps line = Steps.from(plot.x(0), plot.y((double) online[0]));
         for (int m = 0; m < plot.months(); m++) {
-            path.append(m == 0 ? "M" : " L").append(point(plot.x(m), plot.y((double) online[m])));
-            path.append(" L").append(point(plot.x(m + 1), plot.y((double) online[m])));
+            line.upOrDownTo(plot.y((double) online[m])).across(plot.x(m + 1));
         }
         svg.shape(
                 "path",
                 "capacity online: " + Figures.compact(online[0]) + " " + UNIT + " at the start, "
                         + Figures.compact(online[online.length - 1]) + " in the last month",
                 "d",
-                path.toString(),
+                line.toString(),
                 "fill",
                 "none",
                 "stroke",
@@ -108,11 +112,51 @@ final class InUseChart {
                 2);
     }
 
-    private static String colour(Map<String, String> colours, Timeline.ProviderSeries provider) {
-        return colours.getOrDefault(provider.provider(), Palette.INK);
+    /**
+     * A path of level and upright strokes only ({@code H} and {@code V}): a month is one level,
+     * so a step costs one coordinate, not two points, and a large world's chart half the bytes.
+     * A stroke to where the pen already is is left out.
+     */
+    private static final class Steps {
+        private final StringBuilder path = new StringBuilder();
+        private String x;
+        private String y;
+
+        private Steps(String x, String y) {
+            this.x = x;
+            this.y = y;
+            path.append('M').append(x).append(',').append(y);
+        }
+
+        static Steps from(double x, double y) {
+            return new Steps(Svg.number(x), Svg.number(y));
+        }
+
+        Steps across(double toX) {
+            x = stroke('H', x, Svg.number(toX));
+            return this;
+        }
+
+        Steps upOrDownTo(double toY) {
+            y = stroke('V', y, Svg.number(toY));
+            return this;
+        }
+
+        /** Strokes to {@code to} unless the pen is there already; where the pen ends. */
+        private String stroke(char command, String from, String to) {
+            if (!to.equals(from)) {
+                path.append(' ').append(command).append(to);
+            }
+            return to;
+        }
+
+        @Override
+        public String toString() {
+            return path.toString();
+        }
     }
 
-    private static String point(double x, double y) {
-        return Svg.number(x) + "," + Svg.number(y);
+    private static String colour(Map<String, String> colours, Timeline.ProviderSeries provider) {
+        return colours.getOrDefault(provider.provider(), Palette.INK);
     }
 }

@@ -158,20 +158,16 @@ class HtmlReportTest {
         @Test
         void theCapacityOnlineIsAStepNotARamp() {
             String capacity = all("<path d=\"([^\"]*)\" fill=\"none\"", chart).get(0);
-            List<String> points =
-                    List.of(capacity.replace("M", "").replace("L", "").trim().split("\\s+"));
-            // Two points a month at one height, then straight up or down to the next month's.
-            assertThat(points).hasSize(12);
-            for (int i = 0; i + 1 < points.size(); i++) {
-                String[] here = points.get(i).split(",", -1);
-                String[] next = points.get(i + 1).split(",", -1);
-                boolean flat = here[1].equals(next[1]);
-                boolean upright = here[0].equals(next[0]);
-                assertThat(flat || upright)
-                        .as(points.get(i) + " to " + points.get(i + 1))
-                        .isTrue();
-            }
-            assertThat(capacity).contains("L282.7,94 L282.7,34");
+            // Only level and upright strokes after the first point: a month at one height, then
+            // straight up or down to the next month's.
+            assertThat(capacity).matches("M[0-9.]+,[0-9.]+( [HV][0-9.]+)+");
+            assertThat(capacity).contains("H282.7 V34");
+        }
+
+        @Test
+        void eachProviderIsABandOfLevelAndUprightStrokes() {
+            List<String> bands = all("<path d=\"([^\"]*)\" fill=\"#", chart);
+            assertThat(bands).hasSize(2).allMatch(d -> d.matches("M[0-9.]+,[0-9.]+( [HV][0-9.]+)+ Z"));
         }
 
         @Test
