@@ -71,7 +71,7 @@ final class InUseChart {
                 }
             }
             // Along the top from the first month to the last, then back along the bottom.
-            Steps outline = Steps.from(plot.x(0), plot.y((double) above[0]));
+            Steps outline = new Steps(plot.x(0), plot.y((double) above[0]));
             for (int m = 0; m < months; m++) {
                 outline.across(plot.x(m + 1)).upOrDownTo(plot.y((double) above[Math.min(m + 1, months - 1)]));
             }
@@ -94,7 +94,7 @@ final class InUseChart {
     }
 
     private static void capacity(Svg svg, TimeChart.Plot plot, long[] online) {
-        Steps line = Steps.from(plot.x(0), plot.y((double) online[0]));
+        Steps line = new Steps(plot.x(0), plot.y((double) online[0]));
         for (int m = 0; m < plot.months(); m++) {
             line.upOrDownTo(plot.y((double) online[m])).across(plot.x(m + 1));
         }
@@ -122,14 +122,11 @@ final class InUseChart {
         private String x;
         private String y;
 
-        private Steps(String x, String y) {
-            this.x = x;
-            this.y = y;
-            path.append('M').append(x).append(',').append(y);
-        }
-
-        static Steps from(double x, double y) {
-            return new Steps(Svg.number(x), Svg.number(y));
+        /** Starts at the point {@code (x, y)}. */
+        Steps(double x, double y) {
+            this.x = Svg.number(x);
+            this.y = Svg.number(y);
+            path.append('M').append(this.x).append(',').append(this.y);
         }
 
         Steps across(double toX) {
