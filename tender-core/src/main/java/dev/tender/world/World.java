@@ -26,7 +26,7 @@ public final class World {
     private final Map<AcceleratorId, Accelerator> accelerators;
     private final Set<WorkloadClass> workloads;
     private final List<Provider> providers;
-    private final Map<ProviderId, Provider> providersById = new HashMap<>();
+    private final Map<ProviderId, Provider> providersById;
     private final List<Pool> pools;
     private final AgreementBook agreements;
     private final Defaults defaults;
@@ -44,7 +44,9 @@ public final class World {
         this.accelerators = Map.copyOf(accelerators);
         this.workloads = Set.copyOf(workloads);
         this.providers = List.copyOf(providers);
-        this.providers.forEach(provider -> providersById.putIfAbsent(provider.id(), provider));
+        Map<ProviderId, Provider> byId = new HashMap<>();
+        this.providers.forEach(provider -> byId.putIfAbsent(provider.id(), provider));
+        this.providersById = Map.copyOf(byId);
         this.pools = List.copyOf(pools);
         this.agreements = Objects.requireNonNull(agreements, "agreements");
         this.defaults = Objects.requireNonNull(defaults, "defaults");
