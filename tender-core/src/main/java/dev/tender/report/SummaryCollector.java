@@ -164,8 +164,12 @@ public final class SummaryCollector implements EventSink.ByKind {
     private record SeenOffer(
             Offered event,
             ProviderTotals provider,
-            OfferTotals totals,
-            @Nullable RightTotals right) {}
+            @Nullable RightTotals right) {
+
+        OfferTotals totals() {
+            return provider.offers(event.kind());
+        }
+    }
 
     private static final OfferKind[] OFFER_KINDS = OfferKind.values();
 
@@ -318,7 +322,7 @@ public final class SummaryCollector implements EventSink.ByKind {
             right.offers++;
             right.unitsOffered += event.units();
         }
-        openRequest(event.request()).add(new SeenOffer(event, provider, offers, right));
+        openRequest(event.request()).add(new SeenOffer(event, provider, right));
     }
 
     /** The right of first refusal an offer was made under, if it was: a first look, a match, an own-terms offer. */
