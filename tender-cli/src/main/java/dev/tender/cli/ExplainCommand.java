@@ -1,5 +1,6 @@
 package dev.tender.cli;
 
+import dev.tender.demand.RequestId;
 import dev.tender.event.TenderEvent;
 import dev.tender.eventlog.EventLogReader;
 import dev.tender.report.Explanation;
@@ -79,10 +80,7 @@ final class ExplainCommand implements Callable<Integer> {
             err.println("tender: request " + request + " does not appear in " + events);
             return Main.BAD_INPUT;
         }
-        out.println("Request " + request + ":");
-        for (String sentence : Explanation.of(story)) {
-            out.println("  " + sentence);
-        }
+        out.print(Explanation.story(new RequestId(request), story));
         out.flush();
         reading.truncation().ifPresent(truncated -> err.println("tender: " + events + ": " + truncated));
         return 0;

@@ -28,6 +28,8 @@ import picocli.CommandLine.Command;
             ExplainCommand.class,
             ReportCommand.class,
             SchemaCommand.class,
+            ServeCommand.class,
+            TokenCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

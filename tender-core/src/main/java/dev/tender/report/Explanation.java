@@ -1,6 +1,7 @@
 package dev.tender.report;
 
 import dev.tender.demand.Request;
+import dev.tender.demand.RequestId;
 import dev.tender.event.EventSink;
 import dev.tender.event.OfferId;
 import dev.tender.event.OfferKind;
@@ -33,6 +34,15 @@ public final class Explanation {
         Reading reading = new Reading();
         events.forEach(reading::accept);
         return reading.lines();
+    }
+
+    /** The story as {@code tender explain} prints it: a heading naming the request, then a sentence a line. */
+    public static String story(RequestId request, List<TenderEvent> events) {
+        StringBuilder text = new StringBuilder("Request ").append(request).append(":\n");
+        for (String sentence : of(events)) {
+            text.append("  ").append(sentence).append('\n');
+        }
+        return text.toString();
     }
 
     /** The sentences so far, the offers made (a response is told by its offer's kind), and the quotes awarded. */

@@ -31,6 +31,14 @@ public final class JsonlEventWriter implements EventSink, AutoCloseable {
 
     @Override
     public void accept(TenderEvent event) {
+        write(event, json);
+        if (json.length() >= FLUSH_AT) {
+            writeBuffer();
+        }
+    }
+
+    /** Appends {@code event} to {@code json} as one line, newline included. */
+    static void write(TenderEvent event, JsonText json) {
         EventType<?> type = EventSchema.of(event);
         json.beginObject();
         json.name(EventSchema.SEQ.name());
@@ -43,9 +51,6 @@ public final class JsonlEventWriter implements EventSink, AutoCloseable {
         json.text(event.request().value());
         type.writeFields(event, json);
         json.endObject();
-        if (json.length() >= FLUSH_AT) {
-            writeBuffer();
-        }
     }
 
     private void writeBuffer() {

@@ -1,0 +1,284 @@
+package dev.tender.server.node;
+
+import dev.tender.event.TenderEvent;
+import dev.tender.eventlog.EventLines;
+import dev.tender.store.CommandLog;
+import dev.tender.store.StoredCommand;
+import dev.tender.store.StoredEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One live node: replays the stored log into a fresh engine, then runs the one writer. The writer
+ * takes every command that is waiting (group commit), stamps them with the wall clock (never
+ * earlier than the last stamp), fires the timers due by then at their own instants, applies the
+ * commands, and stores commands and events in one transaction before anyone hears the outcome.
+ * When no command comes, it wakes for the next timer and stores what the timer did.
+ */
+public final class Node implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+
+    /** Commands taken into one transaction at most. */
+    static final int BATCH = 512;
+
+    private final CommandLog log;
+    private final Clock wall;
+    private final BlockingQueue<Pending<?>> queue;
+    private final RequestBook book = new RequestBook();
+    private final EventLines lines = new EventLines();
+    private final Thread writer;
+    private final AtomicLong committed = new AtomicLong();
+    private final AtomicLong eventsStored = new AtomicLong();
+    private volatile boolean running = true;
+    private volatile @Nullable LiveWorld world;
+    private LiveEngine engine = new LiveEngine();
+    private long lastCommand;
+    private long lastEvent;
+    private Instant lastStamp = Instant.EPOCH;
+
+    /** A command waiting for the writer, and who waits for its outcome. */
+    private record Pending<R>(Command<R> command, CompletableFuture<R> outcome) {
+
+        void complete(Object result) {
+            @SuppressWarnings("unchecked") // the engine applied this very command, whose outcome is an R
+            R typed = (R) result;
+            outcome.complete(typed);
+        }
+    }
+
+    private Node(CommandLog log, Clock wall, int queueSize) {
+        this.log = log;
+        this.wall = wall;
+        this.queue = new ArrayBlockingQueue<>(queueSize);
+        this.writer = new Thread(this::write, "tender-writer");
+    }
+
+    /** Replays {@code log} and starts the writer. Throws when the log does not replay to the events stored with it. */
+    public static Node start(CommandLog log, Clock wall) {
+        Node node = new Node(log, wall, 16_384);
+        node.replay();
+        node.writer.start();
+        return node;
+    }
+
+    /**
+     * Hands {@code command} to the writer. The future completes once the command and its events
+     * are stored; it fails when the node is busy (its queue full), stopped, or the store failed.
+     */
+    public <R> CompletableFuture<R> execute(Command<R> command) {
+        CompletableFuture<R> outcome = new CompletableFuture<>();
+        if (!running) {
+            outcome.completeExceptionally(new Unavailable("the node is stopping"));
+        } else if (!queue.offer(new Pending<>(command, outcome))) {
+            outcome.completeExceptionally(new Unavailable("the node is busy: " + queue.size() + " commands wait"));
+        }
+        return outcome;
+    }
+
+    public RequestBook requests() {
+        return book;
+    }
+
+    public Optional<LiveWorld> world() {
+        return Optional.ofNullable(world);
+    }
+
+    /** Commands stored since the node started, and events. */
+    public long commandsStored() {
+        return committed.get();
+    }
+
+    public long eventsStored() {
+        return eventsStored.get();
+    }
+
+    public int queueDepth() {
+        return queue.size();
+    }
+
+    public boolean isRunning() {
+        return running && writer.isAlive();
+    }
+
+    /** The node could not take a command; nothing was stored. */
+    public static final class Unavailable extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public Unavailable(String message) {
+            super(message);
+        }
+
+        public Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Rebuilds the engine and the book from the log, checking every event the engine makes again
+     * against the one stored with its command: a difference means the log cannot be trusted, or
+     * this version decides differently, and the node refuses to start.
+     */
+    private void replay() {
+        LiveEngine fresh = new LiveEngine();
+        book.clear();
+        StoredEvents stored = new StoredEvents(log);
+        log.forEachCommand(command -> {
+            fresh.advanceTo(command.at());
+            CommandCodec.read(command.kind(), command.body()).applyTo(fresh);
+            List<TenderEvent> events = fresh.drainEvents();
+            if (!stored.check(events, lines).isEmpty()) {
+                throw new IllegalStateException(
+                        "command " + command.seq() + " replays to events the log does not hold");
+            }
+            book.apply(events);
+            lastCommand = command.seq();
+            lastStamp = command.at();
+        });
+        engine = fresh;
+        // Timers that fell due while the node was down fire now, at their own instants, once.
+        engine.advanceTo(stamp());
+        List<TenderEvent> events = engine.drainEvents();
+        List<TenderEvent> late = stored.check(events, lines);
+        stored.requireAllSeen();
+        lastEvent = stored.lastChecked();
+        if (!late.isEmpty()) {
+            store(List.of(), late);
+        }
+        book.apply(events);
+        world = engine.world().orElse(null);
+        LOG.info(
+                "replayed {} commands; {} events of timers that fell due meanwhile stored now",
+                lastCommand,
+                late.size());
+    }
+
+    private void write() {
+        List<Pending<?>> batch = new ArrayList<>(BATCH);
+        while (running) {
+            try {
+                take(batch);
+            } catch (InterruptedException e) {
+                break;
+            }
+            Instant now = stamp();
+            List<StoredCommand> commands = new ArrayList<>(batch.size());
+            List<Object> outcomes = new ArrayList<>(batch.size());
+            try {
+                engine.advanceTo(now);
+                for (Pending<?> pending : batch) {
+                    outcomes.add(pending.command().applyTo(engine));
+                    commands.add(new StoredCommand(
+                            lastCommand + commands.size() + 1,
+                            now,
+                            pending.command().kind(),
+                            CommandCodec.body(pending.command())));
+                }
+                List<TenderEvent> events = engine.drainEvents();
+                if (!commands.isEmpty() || !events.isEmpty()) {
+                    store(commands, events);
+                    book.apply(events);
+                }
+                world = engine.world().orElse(null);
+                for (int i = 0; i < batch.size(); i++) {
+                    ((Pending<?>) batch.get(i)).complete(outcomes.get(i));
+                }
+            } catch (RuntimeException e) {
+                fail(batch, e);
+            }
+            batch.clear();
+        }
+        for (Pending<?> pending; (pending = queue.poll()) != null; ) {
+            pending.outcome().completeExceptionally(new Unavailable("the node stopped"));
+        }
+    }
+
+    /** Waits for a command or the next timer, then takes every command waiting, up to a batch. */
+    private void take(List<Pending<?>> batch) throws InterruptedException {
+        Optional<Instant> timer = engine.nextTimer();
+        long waitMillis = timer.map(
+                        due -> Math.max(0, Duration.between(wall.instant(), due).toMillis() + 1))
+                .orElse(1_000L);
+        Pending<?> first = queue.poll(Math.min(waitMillis, 1_000L), TimeUnit.MILLISECONDS);
+        if (first != null) {
+            batch.add(first);
+            queue.drainTo(batch, BATCH - 1);
+        }
+    }
+
+    /** The wall clock to the millisecond (the log keeps microseconds; a millisecond reads better), never before the last stamp. */
+    private Instant stamp() {
+        Instant now = Instant.ofEpochMilli(wall.millis());
+        if (now.isBefore(lastStamp)) {
+            now = lastStamp;
+        }
+        lastStamp = now;
+        return now;
+    }
+
+    private void store(List<StoredCommand> commands, List<TenderEvent> events) {
+        List<StoredEvent> rows = new ArrayList<>(events.size());
+        for (TenderEvent event : events) {
+            if (event.seq() != lastEvent + rows.size() + 1) {
+                throw new IllegalStateException("the engine's event " + event.seq() + " does not follow " + lastEvent);
+            }
+            rows.add(
+                    new StoredEvent(event.seq(), event.at(), event.request().value(), event.type(), lines.line(event)));
+        }
+        log.append(commands, rows);
+        lastCommand += commands.size();
+        lastEvent += rows.size();
+        committed.addAndGet(commands.size());
+        eventsStored.addAndGet(rows.size());
+    }
+
+    /**
+     * A batch that could not be applied or stored: no one hears it succeeded, and the engine, which
+     * may have moved on without the store, is rebuilt from what the store holds.
+     */
+    private void fail(List<Pending<?>> batch, RuntimeException cause) {
+        LOG.error("a batch of {} commands failed; rebuilding the engine from the store", batch.size(), cause);
+        for (Pending<?> pending : batch) {
+            pending.outcome()
+                    .completeExceptionally(new Unavailable("the command was not stored: " + cause.getMessage(), cause));
+        }
+        while (running) {
+            try {
+                replay();
+                return;
+            } catch (RuntimeException again) {
+                LOG.error("the store cannot be read back yet; retrying in a second", again);
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException e) {
+                    running = false;
+                }
+            }
+        }
+    }
+
+    /** Stops taking commands, lets the writer finish its batch, and waits for it. */
+    @Override
+    public void close() {
+        // No interrupt: H2 closes its files when a thread is interrupted inside them. The writer
+        // looks at the flag at least once a second.
+        running = false;
+        try {
+            writer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.tender.server.node;
+
+import dev.tender.event.TenderEvent;
+import dev.tender.eventlog.EventLines;
+import dev.tender.store.CommandLog;
+import dev.tender.store.StoredEvent;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** The stored events, read page by page as a replay makes them again, to check the two agree byte for byte. */
+final class StoredEvents {
+
+    private static final int PAGE = 2_000;
+
+    private final CommandLog log;
+    private final Deque<StoredEvent> page = new ArrayDeque<>();
+    private long lastRead;
+    private long lastChecked;
+    private boolean exhausted;
+
+    StoredEvents(CommandLog log) {
+        this.log = log;
+    }
+
+    /**
+     * Checks each event against the stored one with its seq and returns those the store does not
+     * hold yet (only the last events of a log can be missing: a timer's, lost with a crash).
+     */
+    List<TenderEvent> check(List<TenderEvent> events, EventLines lines) {
+        List<TenderEvent> missing = new ArrayList<>();
+        for (TenderEvent event : events) {
+            StoredEvent stored = next();
+            if (stored == null) {
+                missing.add(event);
+                continue;
+            }
+            String line = lines.line(event);
+            if (stored.seq() != event.seq() || !stored.line().equals(line)) {
+                throw new IllegalStateException("the log does not replay: stored event " + stored.seq() + " is "
+                        + stored.line() + " but the engine now makes " + line);
+            }
+            lastChecked = event.seq();
+        }
+        return missing;
+    }
+
+    private @Nullable StoredEvent next() {
+        if (page.isEmpty() && !exhausted) {
+            List<StoredEvent> more = log.eventsAfter(lastRead, PAGE);
+            page.addAll(more);
+            exhausted = more.size() < PAGE;
+            if (!more.isEmpty()) {
+                lastRead = more.get(more.size() - 1).seq();
+            }
+        }
+        return page.poll();
+    }
+
+    long lastChecked() {
+        return lastChecked;
+    }
+
+    /** Stored events the replay never made mean the log holds what its commands do not explain. */
+    void requireAllSeen() {
+        StoredEvent extra = next();
+        if (extra != null) {
+            throw new IllegalStateException("the log holds event " + extra.seq() + " that its commands do not make");
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tender.server.node;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,219 @@
+package dev.tender.store;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * The live node's log: every command, and every event the commands yielded, each in a table of its
+ * own keyed by seq. Safe to use from many threads, though the node appends from one.
+ *
+ * <p>An append is one transaction for a group of commands and events (group commit), with one JDBC
+ * batch per table, so its cost is a round trip or two per table however many rows it holds. The
+ * seqs stay gapless by induction: each list must count up by one (checked before the database is
+ * asked), the primary keys refuse a list that overlaps the stored rows, and the greatest stored seq
+ * below a list's first must be the one just before it. Any refusal rolls the whole group back.
+ *
+ * <p>Reading a whole log goes by pages of {@value #PAGE} rows, each the next range of the primary
+ * key ({@code seq > last seen ORDER BY seq LIMIT n}, one index range scan): memory holds one page,
+ * and no cursor or transaction stays open while the caller works, so the caller may read the store
+ * again inside its action. This works the same on both databases, where streaming one result set
+ * would not: PostgreSQL fetches in parts only inside a transaction, H2 only in its lazy mode.
+ */
+public final class CommandLog {
+
+    /** Rows per page when reading a whole log: round trips stay rare, memory small. */
+    private static final int PAGE = 1_000;
+
+    private static final String COMMANDS = "SELECT seq, at, kind, body FROM command";
+    private static final String EVENTS = "SELECT seq, at, request, type, line FROM event";
+
+    private static final RowMapper<StoredCommand> COMMAND = (row, context) -> new StoredCommand(
+            row.getLong("seq"), Columns.instant(row, "at"), row.getString("kind"), row.getString("body"));
+
+    private static final RowMapper<StoredEvent> EVENT = (row, context) -> new StoredEvent(
+            row.getLong("seq"),
+            Columns.instant(row, "at"),
+            row.getString("request"),
+            row.getString("type"),
+            row.getString("line"));
+
+    private final Jdbi jdbi;
+
+    CommandLog(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /**
+     * Stores {@code commands} and {@code events} in one transaction; both empty is a no-op. The
+     * command seqs must continue {@link #lastCommandSeq()} without a gap, the event seqs {@link
+     * #lastEventSeq()}.
+     *
+     * @throws IllegalArgumentException when the seqs leave a gap or overlap the stored ones; nothing
+     *     is stored
+     */
+    public void append(List<StoredCommand> commands, List<StoredEvent> events) {
+        List<StoredCommand> newCommands = List.copyOf(commands);
+        List<StoredEvent> newEvents = List.copyOf(events);
+        if (newCommands.isEmpty() && newEvents.isEmpty()) {
+            return;
+        }
+        requireCountingUp(newCommands, StoredCommand::seq, "command");
+        requireCountingUp(newEvents, StoredEvent::seq, "event");
+        try {
+            jdbi.useTransaction(handle -> {
+                insertCommands(handle, newCommands);
+                insertEvents(handle, newEvents);
+                if (!newCommands.isEmpty()) {
+                    requireFollows(handle, "command", newCommands.get(0).seq());
+                }
+                if (!newEvents.isEmpty()) {
+                    requireFollows(handle, "event", newEvents.get(0).seq());
+                }
+            });
+        } catch (RuntimeException e) {
+            if (!DuplicateKey.causes(e)) {
+                throw e;
+            }
+            throw new IllegalArgumentException(
+                    "the seqs overlap the stored ones: commands " + range(newCommands, StoredCommand::seq)
+                            + " after " + lastCommandSeq() + ", events " + range(newEvents, StoredEvent::seq)
+                            + " after " + lastEventSeq(),
+                    e);
+        }
+    }
+
+    private static void insertCommands(Handle handle, List<StoredCommand> commands) {
+        if (commands.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch =
+                handle.prepareBatch("INSERT INTO command (seq, at, kind, body) VALUES (:seq, :at, :kind, :body)");
+        for (StoredCommand command : commands) {
+            batch.bind("seq", command.seq())
+                    .bind("at", Columns.bind(command.at()))
+                    .bind("kind", command.kind())
+                    .bind("body", command.body())
+                    .add();
+        }
+        batch.execute();
+    }
+
+    private static void insertEvents(Handle handle, List<StoredEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch(
+                "INSERT INTO event (seq, at, request, type, line) VALUES (:seq, :at, :request, :type, :line)");
+        for (StoredEvent event : events) {
+            batch.bind("seq", event.seq())
+                    .bind("at", Columns.bind(event.at()))
+                    .bind("request", event.request())
+                    .bind("type", event.type())
+                    .bind("line", event.line())
+                    .add();
+        }
+        batch.execute();
+    }
+
+    private static <T> void requireCountingUp(List<T> rows, ToLongFunction<T> seq, String what) {
+        for (int i = 1; i < rows.size(); i++) {
+            long previous = seq.applyAsLong(rows.get(i - 1));
+            long next = seq.applyAsLong(rows.get(i));
+            if (next != previous + 1) {
+                throw new IllegalArgumentException(what + " seqs must count up by one: " + next + " after " + previous);
+            }
+        }
+    }
+
+    /** Refuses a gap between the rows stored before and {@code first}, the first row just inserted. */
+    private static void requireFollows(Handle handle, String table, long first) {
+        long before = handle.createQuery("SELECT COALESCE(MAX(seq), 0) FROM " + table + " WHERE seq < :first")
+                .bind("first", first)
+                .mapTo(Long.class)
+                .one();
+        if (before != first - 1) {
+            throw new IllegalArgumentException(
+                    table + " " + first + " does not follow the last stored " + table + ", " + before);
+        }
+    }
+
+    private static <T> String range(List<T> rows, ToLongFunction<T> seq) {
+        if (rows.isEmpty()) {
+            return "none";
+        }
+        return seq.applyAsLong(rows.get(0)) + ".." + seq.applyAsLong(rows.get(rows.size() - 1));
+    }
+
+    /** The last command's seq, 0 when there is none. */
+    public long lastCommandSeq() {
+        return lastSeq("command");
+    }
+
+    /** The last event's seq, 0 when there is none. */
+    public long lastEventSeq() {
+        return lastSeq("event");
+    }
+
+    private long lastSeq(String table) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT COALESCE(MAX(seq), 0) FROM " + table)
+                .mapTo(Long.class)
+                .one());
+    }
+
+    /** Gives {@code action} every command in seq order, a page at a time. */
+    public void forEachCommand(Consumer<StoredCommand> action) {
+        forEach(COMMANDS, COMMAND, StoredCommand::seq, action);
+    }
+
+    /** Gives {@code action} every event in seq order, a page at a time. */
+    public void forEachEvent(Consumer<StoredEvent> action) {
+        forEach(EVENTS, EVENT, StoredEvent::seq, action);
+    }
+
+    private <T> void forEach(String select, RowMapper<T> mapper, ToLongFunction<T> seq, Consumer<T> action) {
+        Objects.requireNonNull(action, "action");
+        long after = 0;
+        List<T> page;
+        do {
+            page = after(select, mapper, after, PAGE);
+            page.forEach(action);
+            if (!page.isEmpty()) {
+                after = seq.applyAsLong(page.get(page.size() - 1));
+            }
+        } while (page.size() == PAGE);
+    }
+
+    /** Up to {@code limit} events with a seq greater than {@code after}, in seq order. */
+    public List<StoredEvent> eventsAfter(long after, int limit) {
+        return after(EVENTS, EVENT, after, limit);
+    }
+
+    private <T> List<T> after(String select, RowMapper<T> mapper, long after, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        if (limit == 0) {
+            return List.of();
+        }
+        return jdbi.withHandle(handle -> handle.createQuery(select + " WHERE seq > :after ORDER BY seq LIMIT :limit")
+                .bind("after", after)
+                .bind("limit", limit)
+                .map(mapper)
+                .list());
+    }
+
+    /** Every event of {@code request}, in seq order. */
+    public List<StoredEvent> eventsOf(String request) {
+        Objects.requireNonNull(request, "request");
+        return jdbi.withHandle(handle -> handle.createQuery(EVENTS + " WHERE request = :request ORDER BY seq")
+                .bind("request", request)
+                .map(EVENT)
+                .list());
+    }
+}
