@@ -136,14 +136,14 @@ final class ServeCommand implements Callable<Integer> {
         }
         dev.tender.server.node.Command.LoadWorld load =
                 WorldFile.load(Files.readString(file), file.getFileName().toString(), manualProviders);
-        dev.tender.server.node.Command.WorldLoad loaded;
+        dev.tender.server.node.Command.WorldEdit loaded;
         try {
             loaded = node.execute(load).get();
         } catch (ExecutionException e) {
             err.println("tender: could not load the world: " + e.getCause());
             return Optional.of(Main.FAILURE);
         }
-        if (!loaded.loaded()) {
+        if (!loaded.done()) {
             loaded.problems().forEach(problem -> err.println(file + ": " + problem));
             return Optional.of(Main.BAD_INPUT);
         }

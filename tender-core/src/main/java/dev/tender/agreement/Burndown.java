@@ -5,6 +5,7 @@ import dev.tender.money.Money;
 import dev.tender.provider.ProviderId;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,21 @@ public final class Burndown {
     }
 
     public Burndown(List<Commitment> commitments) {
+        track(commitments);
+    }
+
+    /**
+     * Tracks {@code commitments} from now on, when the clauses change while the engine runs: one
+     * with the id of a commitment tracked already (ended early, say) keeps what was spent toward
+     * it; a new one starts at nothing; one no longer listed is no longer tracked.
+     */
+    public void track(List<Commitment> commitments) {
+        Map<AgreementId, Progress> before = new HashMap<>();
+        inOrder.forEach(entry -> before.put(entry.getKey().id(), entry.getValue()));
+        progress.clear();
+        inOrder.clear();
         for (Commitment commitment : commitments) {
-            Progress state = new Progress();
+            Progress state = before.getOrDefault(commitment.id(), new Progress());
             progress.put(commitment, state);
             inOrder.add(Map.entry(commitment, state));
         }

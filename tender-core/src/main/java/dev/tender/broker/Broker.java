@@ -1,5 +1,6 @@
 package dev.tender.broker;
 
+import dev.tender.agreement.AgreementBook;
 import dev.tender.agreement.Burndown;
 import dev.tender.agreement.Commitment;
 import dev.tender.agreement.RightOfFirstRefusal;
@@ -42,7 +43,7 @@ import org.jspecify.annotations.Nullable;
 public final class Broker implements OfferDesk {
 
     private final World world;
-    private final Routing routing;
+    private Routing routing;
     private final Footprint footprint;
     private final CapacityLedger ledger;
     private final Map<ProviderId, Responder> responders;
@@ -77,6 +78,16 @@ public final class Broker implements OfferDesk {
                 throw new IllegalArgumentException("provider " + provider.id() + " has no responder");
             }
         }
+    }
+
+    /**
+     * The clauses from now on, when they change while the engine runs: a request submitted from now
+     * is routed by {@code book}; a tender under way keeps the route it was given. Commitments keep
+     * what was spent toward them (see {@link Burndown#track}).
+     */
+    public void agreementsChanged(AgreementBook book) {
+        routing = new Routing(book, footprint, world.defaults().offerWindow());
+        burndown.track(book.commitments());
     }
 
     /** The commitments' burn-down as the engine keeps it for rule 4; read by the tests, which check the summary's copy against it. */

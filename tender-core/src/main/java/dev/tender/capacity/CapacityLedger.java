@@ -34,11 +34,10 @@ public final class CapacityLedger {
     private long[] onlinePerBucket(Pool pool) {
         long[] delta = new long[grid.buckets() + 1];
         for (CapacityStep step : pool.steps()) {
-            long first = clamp(grid.ceil(step.from()));
-            long last = step.until() == null ? grid.buckets() : clamp(grid.floor(step.until()));
-            if (first < last) {
-                delta[(int) first] += step.units();
-                delta[(int) last] -= step.units();
+            Window online = online(step);
+            if (online.from() < online.to()) {
+                delta[(int) online.from()] += step.units();
+                delta[(int) online.to()] -= step.units();
             }
         }
         long[] units = new long[grid.buckets()];
@@ -48,6 +47,34 @@ public final class CapacityLedger {
             units[i] = running;
         }
         return units;
+    }
+
+    /**
+     * The buckets a step is online in all through: capacity arriving inside a bucket counts from the
+     * next one, capacity leaving inside a bucket is gone for the whole of it.
+     */
+    private Window online(CapacityStep step) {
+        long first = clamp(grid.ceil(step.from()));
+        long last = step.until() == null ? grid.buckets() : clamp(grid.floor(step.until()));
+        return new Window(first, Math.max(first, last));
+    }
+
+    /** True when the ledger counts {@code step}'s units online in the bucket that holds {@code instant}. */
+    public boolean countsOnline(CapacityStep step, Instant instant) {
+        Window online = online(step);
+        long bucket = grid.floor(instant);
+        return bucket >= online.from() && bucket < online.to();
+    }
+
+    /**
+     * Brings {@code step}'s units online in {@code pool} while the engine runs (a provider announced
+     * them), rounded as the capacity the ledger started with.
+     */
+    public void addCapacity(Pool pool, CapacityStep step) {
+        Window online = online(step);
+        if (online.from() < online.to()) {
+            trees[pool.index()].add((int) online.from(), (int) online.to(), step.units());
+        }
     }
 
     private long clamp(long bucket) {

@@ -28,6 +28,29 @@ class BurndownTest {
     private final Request training = Requests.request("r").workload("training").build();
 
     @Test
+    void aCommitmentEndedEarlyKeepsWhatWasSpentAndANewOneStartsAtNothing() {
+        burndown.record(AZURE, training, ONE_DOLLAR, 10, at("2025-02-10"), at("2025-02-11"), at("2025-01-15"));
+        Commitment endedEarly = commitment(
+                "feb",
+                "azure",
+                "1000",
+                0.10,
+                scope(List.of("training"), List.of(), List.of()),
+                "2025-02-01",
+                "2025-02-15");
+        Commitment added = commitment(
+                "oracle-feb", "oracle", "500", 0.05, scope(List.of(), List.of(), List.of()), "2025-02-01", null);
+
+        burndown.track(List.of(endedEarly, added));
+        burndown.record(AZURE, training, ONE_DOLLAR, 10, at("2025-02-20"), at("2025-02-21"), at("2025-01-16"));
+
+        assertThat(burndown.spent(endedEarly))
+                .as("the award after the new end counts for nothing")
+                .isEqualTo(Money.ofDollars(240));
+        assertThat(burndown.spent(added)).isEqualTo(Money.ZERO);
+    }
+
+    @Test
     void countsAwardsInsideThePeriodInFull() {
         // 10 units x 24 h x $1
         burndown.record(AZURE, training, ONE_DOLLAR, 10, at("2025-02-10"), at("2025-02-11"), at("2025-01-15"));

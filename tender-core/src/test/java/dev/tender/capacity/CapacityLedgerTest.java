@@ -65,6 +65,21 @@ class CapacityLedgerTest {
     }
 
     @Test
+    void capacityAnnouncedWhileRunningIsRoundedAsTheCapacityItStartedWith() {
+        Pool pool = pool(0, step(100, "2025-01-01", null));
+        CapacityLedger live = new CapacityLedger(GRID, List.of(pool));
+        CapacityStep announced = step(40, "2025-01-10T12:00:00Z", null);
+
+        live.addCapacity(pool, announced);
+
+        assertThat(live.countsOnline(announced, at("2025-01-10T18:00:00Z"))).isFalse();
+        assertThat(live.countsOnline(announced, at("2025-01-11"))).isTrue();
+        assertThat(live.freeOver(pool, at("2025-01-10"), HOUR)).isEqualTo(100);
+        assertThat(live.freeOver(pool, at("2025-01-11"), HOUR)).isEqualTo(140);
+        assertThat(live.freeOver(pool, at("2025-01-30T23:00:00Z"), HOUR)).isEqualTo(140);
+    }
+
+    @Test
     void capacityGoingOfflineMidBucketIsGoneForTheWholeBucket() {
         Pool leaving = pool(0, step(100, "2025-01-01", "2025-01-20T06:00:00Z"));
         CapacityLedger leavingLedger = new CapacityLedger(GRID, List.of(leaving));

@@ -2,6 +2,7 @@ package dev.tender.server.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tender.agreement.AgreementId;
 import dev.tender.broker.Answer;
 import dev.tender.broker.Reply;
 import dev.tender.catalog.AcceleratorId;
@@ -14,12 +15,14 @@ import dev.tender.eventlog.EventLines;
 import dev.tender.eventlog.EventLogReader;
 import dev.tender.ids.Ids;
 import dev.tender.money.Money;
+import dev.tender.provider.ProviderId;
 import dev.tender.provider.SiteId;
 import dev.tender.report.Explanation;
 import dev.tender.server.node.Command;
 import dev.tender.server.node.Demand;
 import dev.tender.server.node.LiveWorld;
 import dev.tender.server.node.Node;
+import dev.tender.server.node.PoolCapacity;
 import dev.tender.server.node.RequestBook.OfferOnRequest;
 import dev.tender.server.node.RequestBook.RequestView;
 import dev.tender.server.node.Submission;
@@ -28,9 +31,11 @@ import dev.tender.store.StoredEvent;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +67,19 @@ public final class Api {
             Set.of("workload", "accelerator", "units", "start", "hours", "flex", "regions", "maxPrice");
     private static final Set<String> RESPONSE_FIELDS =
             Set.of("outcome", "units", "unitPrice", "site", "start", "reason");
+    private static final Set<String> AGREEMENT_FIELDS = Set.of(
+            "id",
+            "kind",
+            "provider",
+            "holder",
+            "mode",
+            "window",
+            "partial",
+            "amount",
+            "preference",
+            "scope",
+            "from",
+            "until");
     private static final Set<String> STATES =
             Set.of("OPEN", "FULFILLED", "PARTIAL", "UNFULFILLED", "REJECTED", "CANCELLED");
     private static final int MAX_UNITS = 10_000_000;
@@ -96,6 +114,11 @@ public final class Api {
             config.routes.get("/v1/offers", this::openOffers);
             config.routes.post("/v1/offers/{id}/response", this::respond);
             config.routes.get("/v1/events", this::events);
+            config.routes.get("/v1/agreements", this::agreements);
+            config.routes.post("/v1/agreements", this::addAgreement);
+            config.routes.post("/v1/agreements/{id}/end", this::endAgreement);
+            config.routes.post("/v1/providers/{id}/capacity", this::announceCapacity);
+            config.routes.get("/v1/capacity", this::capacity);
             config.routes.exception(Problem.class, (problem, ctx) -> write(ctx, problem));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e)));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -460,6 +483,145 @@ public final class Api {
                 unitPrice.orElseThrow(),
                 new SiteId(site.orElseThrow()),
                 start.orElse(offer.request().start()));
+    }
+
+    // -- the world
+
+    private LiveWorld world() {
+        return node.world()
+                .orElseThrow(() -> new Problem(503, "No world", "the node has no world yet: start it with --scenario"));
+    }
+
+    private void agreements(Context ctx) {
+        admin(ctx);
+        Instant now = wall.instant();
+        ObjectNode body = Views.JSON.createObjectNode();
+        ArrayNode items = body.putArray("agreements");
+        world().world().agreements().all().forEach(agreement -> items.add(WorldViews.agreement(agreement, now)));
+        json(ctx, body);
+    }
+
+    /** A clause as a scenario file writes it, read by the same reader; it applies from its {@code from} on. */
+    private void addAgreement(Context ctx) {
+        admin(ctx);
+        world();
+        JsonBody body = JsonBody.of(ctx.body(), AGREEMENT_FIELDS);
+        body.finish();
+        String id = body.text("id", false).orElse("");
+        applied(await(node.execute(new Command.AddAgreement(ctx.body()))), "agreement " + id);
+        ctx.status(201).header("Location", "/v1/agreements/" + id);
+        json(ctx, agreementView(id));
+    }
+
+    private void endAgreement(Context ctx) {
+        admin(ctx);
+        world();
+        String id = ctx.pathParam("id");
+        if (!Ids.isValid(id)) {
+            throw Problem.notFound("no agreement " + JsonBody.quoted(id));
+        }
+        Instant at = wall.instant();
+        if (!ctx.body().isBlank()) {
+            JsonBody body = JsonBody.of(ctx.body(), Set.of("at"));
+            Optional<Instant> given = body.instant("at", false);
+            body.finish();
+            at = given.orElse(at);
+        }
+        applied(await(node.execute(new Command.EndAgreement(new AgreementId(id), at))), "agreement " + id);
+        json(ctx, agreementView(id));
+    }
+
+    private ObjectNode agreementView(String id) {
+        return world().world().agreements().all().stream()
+                .filter(agreement -> agreement.id().value().equals(id))
+                .findFirst()
+                .map(agreement -> WorldViews.agreement(agreement, wall.instant()))
+                .orElseThrow(
+                        () -> new IllegalStateException("agreement " + id + " was stored but is not in the world"));
+    }
+
+    /** Turns a refused change into its problem; a change done returns. */
+    private static void applied(Command.WorldEdit edit, String what) {
+        List<Problem.FieldProblem> fields = edit.problems().stream()
+                .map(problem -> new Problem.FieldProblem(problem.path(), problem.message()))
+                .toList();
+        switch (edit.outcome()) {
+            case DONE -> {}
+            case NOT_FOUND -> throw new Problem(404, "Not found", fields.get(0).problem(), fields);
+            case CONFLICT ->
+                throw new Problem(409, "Conflict", what + ": " + fields.get(0).problem(), fields);
+            case INVALID -> throw Problem.invalid(fields);
+        }
+    }
+
+    private void announceCapacity(Context ctx) {
+        Caller caller = caller(ctx);
+        String id = ctx.pathParam("id");
+        boolean own = caller instanceof Caller.Provider provider
+                && provider.id().value().equals(id);
+        if (!(caller instanceof Caller.Admin) && !own) {
+            throw forbidden(ctx, "the admin or that provider");
+        }
+        LiveWorld world = world();
+        if (!Ids.isValid(id) || world.world().provider(new ProviderId(id)).isEmpty()) {
+            throw Problem.notFound("no provider " + JsonBody.quoted(id));
+        }
+        JsonBody body = JsonBody.of(ctx.body(), Set.of("site", "accelerator", "units", "megawatts", "from"));
+        Optional<String> site = body.id("site", true);
+        Optional<String> accelerator = body.id("accelerator", true);
+        Optional<Integer> units = body.whole("units", false, 1, MAX_UNITS);
+        Optional<BigDecimal> megawatts = body.dollars("megawatts", false, 1_000_000);
+        if (body.has("units") == body.has("megawatts")) {
+            body.problem("units", "give units or megawatts, one of the two");
+        }
+        Optional<Instant> from = body.instant("from", true);
+        body.finish();
+        ProviderId provider = new ProviderId(id);
+        Command.AnnounceCapacity announce = new Command.AnnounceCapacity(
+                provider,
+                new SiteId(site.orElseThrow()),
+                new AcceleratorId(accelerator.orElseThrow()),
+                units.orElse(null),
+                megawatts.orElse(null),
+                from.orElseThrow());
+        applied(await(node.execute(announce)), "capacity of " + id);
+        // The ledger counts capacity from the first whole bucket it is online in: show the pool then.
+        Instant counted = world.grid().startOf(world.grid().ceil(announce.from()));
+        List<PoolCapacity> pools = await(node.read(engine -> engine.capacity(
+                counted,
+                pool -> pool.provider().equals(provider)
+                        && pool.site().id().equals(announce.site())
+                        && pool.accelerator().equals(announce.accelerator()))));
+        ObjectNode answer = WorldViews.pool(pools.get(0));
+        answer.put("at", counted.toString());
+        ctx.status(201);
+        json(ctx, answer);
+    }
+
+    private void capacity(Context ctx) {
+        Caller caller = caller(ctx);
+        if (caller instanceof Caller.Tenant) {
+            throw forbidden(ctx, "the admin or a provider");
+        }
+        world();
+        Instant at = Optional.ofNullable(ctx.queryParam("at"))
+                .map(text -> {
+                    try {
+                        return Instant.parse(text);
+                    } catch (DateTimeParseException e) {
+                        throw Problem.invalid("at", "must be an ISO-8601 instant in UTC, not " + JsonBody.quoted(text));
+                    }
+                })
+                .orElseGet(wall::instant);
+        List<PoolCapacity> pools = await(node.read(engine -> engine.capacity(
+                at,
+                pool -> !(caller instanceof Caller.Provider provider)
+                        || pool.provider().equals(provider.id()))));
+        ObjectNode body = Views.JSON.createObjectNode();
+        body.put("at", at.toString());
+        ArrayNode items = body.putArray("pools");
+        pools.forEach(pool -> items.add(WorldViews.pool(pool)));
+        json(ctx, body);
     }
 
     // -- the log

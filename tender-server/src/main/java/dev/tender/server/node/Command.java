@@ -1,14 +1,21 @@
 package dev.tender.server.node;
 
+import dev.tender.agreement.AgreementId;
 import dev.tender.broker.Answer;
 import dev.tender.broker.Reply;
+import dev.tender.catalog.AcceleratorId;
 import dev.tender.demand.RequestId;
 import dev.tender.event.OfferId;
 import dev.tender.provider.ProviderId;
+import dev.tender.provider.SiteId;
+import dev.tender.scenario.Problem;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A change of state the node logs before anything depends on it. The instant it takes effect is
@@ -25,7 +32,7 @@ public sealed interface Command<R> {
      * Providers, sites, prices and agreements from a scenario's text (its demand left out), for an
      * empty node. {@code manual} names providers that answer through the API whatever the file says.
      */
-    record LoadWorld(String scenario, String source, Set<ProviderId> manual) implements Command<WorldLoad> {
+    record LoadWorld(String scenario, String source, Set<ProviderId> manual) implements Command<WorldEdit> {
         public LoadWorld {
             Objects.requireNonNull(scenario, "scenario");
             Objects.requireNonNull(source, "source");
@@ -38,7 +45,7 @@ public sealed interface Command<R> {
         }
 
         @Override
-        public WorldLoad applyTo(LiveEngine engine) {
+        public WorldEdit applyTo(LiveEngine engine) {
             return engine.load(this);
         }
     }
@@ -98,14 +105,104 @@ public sealed interface Command<R> {
         }
     }
 
-    /** What loading a world came to: loaded, or the problems that stopped it. */
-    record WorldLoad(List<String> problems) {
-        public WorldLoad {
-            problems = List.copyOf(problems);
+    /**
+     * A clause signed while live, written as an entry of a scenario's {@code agreements} (JSON). It
+     * applies from its {@code from}, which may not be earlier than the command.
+     */
+    record AddAgreement(String entry) implements Command<WorldEdit> {
+        public AddAgreement {
+            Objects.requireNonNull(entry, "entry");
         }
 
-        public boolean loaded() {
-            return problems.isEmpty();
+        @Override
+        public String kind() {
+            return "ADD_AGREEMENT";
+        }
+
+        @Override
+        public WorldEdit applyTo(LiveEngine engine) {
+            return engine.addAgreement(this);
+        }
+    }
+
+    /** A clause ends at {@code at} (not before the command): requests submitted from then on are routed without it. */
+    record EndAgreement(AgreementId agreement, Instant at) implements Command<WorldEdit> {
+        public EndAgreement {
+            Objects.requireNonNull(agreement, "agreement");
+            Objects.requireNonNull(at, "at");
+        }
+
+        @Override
+        public String kind() {
+            return "END_AGREEMENT";
+        }
+
+        @Override
+        public WorldEdit applyTo(LiveEngine engine) {
+            return engine.endAgreement(this);
+        }
+    }
+
+    /**
+     * A provider brings more of an accelerator online at one of its sites from {@code from}: {@code
+     * units}, or {@code megawatts} that the accelerator's power turns into units (one of the two).
+     */
+    record AnnounceCapacity(
+            ProviderId provider,
+            SiteId site,
+            AcceleratorId accelerator,
+            @Nullable Integer units,
+            @Nullable BigDecimal megawatts,
+            Instant from)
+            implements Command<WorldEdit> {
+        public AnnounceCapacity {
+            Objects.requireNonNull(provider, "provider");
+            Objects.requireNonNull(site, "site");
+            Objects.requireNonNull(accelerator, "accelerator");
+            Objects.requireNonNull(from, "from");
+            if ((units == null) == (megawatts == null)) {
+                throw new IllegalArgumentException("capacity is announced in units or in megawatts, one of the two");
+            }
+        }
+
+        @Override
+        public String kind() {
+            return "ANNOUNCE_CAPACITY";
+        }
+
+        @Override
+        public WorldEdit applyTo(LiveEngine engine) {
+            return engine.announce(this);
+        }
+    }
+
+    /** What a change of the world came to: done, or refused with the problems, each with its path. */
+    record WorldEdit(Outcome outcome, List<Problem> problems) {
+
+        /** {@code NOT_FOUND}: what it names does not exist; {@code CONFLICT}: it cannot apply to the world as it is. */
+        public enum Outcome {
+            DONE,
+            INVALID,
+            NOT_FOUND,
+            CONFLICT
+        }
+
+        public WorldEdit {
+            Objects.requireNonNull(outcome, "outcome");
+            problems = List.copyOf(problems);
+            if ((outcome == Outcome.DONE) != problems.isEmpty()) {
+                throw new IllegalArgumentException("a change is done exactly when nothing is wrong with it");
+            }
+        }
+
+        static final WorldEdit DONE = new WorldEdit(Outcome.DONE, List.of());
+
+        static WorldEdit refused(Outcome outcome, String path, String problem) {
+            return new WorldEdit(outcome, List.of(new Problem(path, problem)));
+        }
+
+        public boolean done() {
+            return outcome == Outcome.DONE;
         }
     }
 }

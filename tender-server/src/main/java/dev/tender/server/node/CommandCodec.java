@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tender.agreement.AgreementId;
 import dev.tender.broker.Answer;
 import dev.tender.catalog.AcceleratorId;
 import dev.tender.catalog.Region;
@@ -15,6 +16,7 @@ import dev.tender.event.OfferId;
 import dev.tender.money.Money;
 import dev.tender.provider.ProviderId;
 import dev.tender.provider.SiteId;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,10 +47,24 @@ public final class CommandCodec {
             body.put("offer", respond.offer().value());
             body.put("provider", respond.provider().value());
             answer(body, respond.answer());
-        } else {
-            Command.Cancel cancel = (Command.Cancel) command;
+        } else if (command instanceof Command.Cancel cancel) {
             body.put("request", cancel.request().value());
             body.put("reason", cancel.reason());
+        } else if (command instanceof Command.AddAgreement add) {
+            body.put("entry", add.entry());
+        } else if (command instanceof Command.EndAgreement end) {
+            body.put("agreement", end.agreement().value());
+            body.put("at", end.at().toString());
+        } else {
+            Command.AnnounceCapacity announce = (Command.AnnounceCapacity) command;
+            body.put("provider", announce.provider().value());
+            body.put("site", announce.site().value());
+            body.put("accelerator", announce.accelerator().value());
+            body.put("units", announce.units());
+            body.put(
+                    "megawatts",
+                    announce.megawatts() == null ? null : announce.megawatts().toPlainString());
+            body.put("from", announce.from().toString());
         }
         return body.toString();
     }
@@ -105,6 +121,19 @@ public final class CommandCodec {
                         new ProviderId(text(body, "provider")),
                         answer(body));
             case "CANCEL" -> new Command.Cancel(new RequestId(text(body, "request")), text(body, "reason"));
+            case "ADD_AGREEMENT" -> new Command.AddAgreement(text(body, "entry"));
+            case "END_AGREEMENT" ->
+                new Command.EndAgreement(new AgreementId(text(body, "agreement")), Instant.parse(text(body, "at")));
+            case "ANNOUNCE_CAPACITY" ->
+                new Command.AnnounceCapacity(
+                        new ProviderId(text(body, "provider")),
+                        new SiteId(text(body, "site")),
+                        new AcceleratorId(text(body, "accelerator")),
+                        body.path("units").isInt() ? body.path("units").intValue() : null,
+                        body.path("megawatts").isTextual()
+                                ? new BigDecimal(body.path("megawatts").textValue())
+                                : null,
+                        Instant.parse(text(body, "from")));
             default -> throw new IllegalStateException("the log holds a command of unknown kind " + kind);
         };
     }

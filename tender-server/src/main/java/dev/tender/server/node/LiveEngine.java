@@ -1,10 +1,17 @@
 package dev.tender.server.node;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tender.agreement.Agreement;
 import dev.tender.broker.AutoResponder;
 import dev.tender.broker.Broker;
 import dev.tender.broker.Reply;
 import dev.tender.broker.Responder;
+import dev.tender.capacity.Accelerator;
 import dev.tender.capacity.CapacityLedger;
+import dev.tender.capacity.CapacityStep;
+import dev.tender.capacity.Pool;
 import dev.tender.capacity.TimeGrid;
 import dev.tender.demand.RequestId;
 import dev.tender.demand.TenantId;
@@ -12,17 +19,24 @@ import dev.tender.event.TenderEvent;
 import dev.tender.provider.Provider;
 import dev.tender.provider.ProviderId;
 import dev.tender.provider.ResponderSpec;
+import dev.tender.scenario.Problem;
 import dev.tender.scenario.ScenarioReader;
+import dev.tender.server.node.Command.WorldEdit;
+import dev.tender.server.node.Command.WorldEdit.Outcome;
 import dev.tender.sim.EventQueue;
 import dev.tender.time.VirtualClock;
 import dev.tender.world.Scenario;
 import dev.tender.world.World;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,17 +47,37 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LiveEngine {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final VirtualClock clock = new VirtualClock(Instant.EPOCH);
     private final EventQueue agenda = new EventQueue();
     private final List<TenderEvent> emitted = new ArrayList<>();
     private final Map<Key, Named> keys = new HashMap<>();
-    private @Nullable Broker broker;
-    private @Nullable LiveWorld world;
+    /** Capacity announced while live, by pool index, and the awards made from each pool. */
+    private final Map<Integer, List<CapacityStep>> announced = new HashMap<>();
+
+    private final Map<Integer, List<TenderEvent.Awarded>> awards = new HashMap<>();
+    private @Nullable Loaded loaded;
     private long named;
 
     private record Key(TenantId tenant, String idempotencyKey) {}
 
     private record Named(RequestId request, Demand demand) {}
+
+    /** What a loaded world adds: its text (for edits), the engine, and what the API may read. */
+    private static final class Loaded {
+        String text;
+        LiveWorld world;
+        final CapacityLedger ledger;
+        final Broker broker;
+
+        Loaded(String text, LiveWorld world, CapacityLedger ledger, Broker broker) {
+            this.text = text;
+            this.world = world;
+            this.ledger = ledger;
+            this.broker = broker;
+        }
+    }
 
     /** Moves the clock to {@code now}, firing every timer due by then at its own instant, in order. */
     public void advanceTo(Instant now) {
@@ -52,10 +86,6 @@ public final class LiveEngine {
             agenda.runNext();
         }
         clock.advanceTo(now);
-    }
-
-    public Instant now() {
-        return clock.instant();
     }
 
     /** When the next timer falls due, if one is set. */
@@ -71,51 +101,57 @@ public final class LiveEngine {
     }
 
     public Optional<LiveWorld> world() {
-        return Optional.ofNullable(world);
+        return loaded == null ? Optional.empty() : Optional.of(loaded.world);
     }
 
-    Command.WorldLoad load(Command.LoadWorld command) {
-        if (world != null) {
-            return new Command.WorldLoad(
-                    List.of("the node has a world already; it is loaded once, into an empty store"));
+    private void emit(TenderEvent event) {
+        emitted.add(event);
+        if (event instanceof TenderEvent.Awarded award && loaded != null) {
+            loaded.world
+                    .world()
+                    .footprint()
+                    .poolAt(award.provider(), award.site(), award.accelerator())
+                    .ifPresent(pool -> awards.computeIfAbsent(pool.index(), i -> new ArrayList<>())
+                            .add(award));
+        }
+    }
+
+    WorldEdit load(Command.LoadWorld command) {
+        if (loaded != null) {
+            return WorldEdit.refused(
+                    Outcome.CONFLICT,
+                    "(world)",
+                    "the node has a world already; it is loaded once, into an empty store");
         }
         var result = new ScenarioReader().read(command.scenario(), null, command.source());
         if (result instanceof ScenarioReader.Result.Invalid invalid) {
-            return new Command.WorldLoad(
-                    invalid.problems().stream().map(Object::toString).toList());
+            return new WorldEdit(Outcome.INVALID, invalid.problems());
         }
         Scenario scenario = ((ScenarioReader.Result.Loaded) result).scenario();
-        List<String> unknown = command.manual().stream()
+        List<Problem> unknown = command.manual().stream()
                 .filter(id -> scenario.world().provider(id).isEmpty())
-                .map(id -> "manual: no provider " + id + " in " + command.source())
+                .map(id -> new Problem("manual", "no provider " + id + " in " + command.source()))
                 .toList();
         if (!unknown.isEmpty()) {
-            return new Command.WorldLoad(unknown);
+            return new WorldEdit(Outcome.INVALID, unknown);
         }
         Instant now = clock.instant();
-        World loaded = scenario.world();
-        TimeGrid grid =
-                TimeGrid.covering(origin(now, loaded), scenario.horizon().addTo(now), loaded.bucket());
-        CapacityLedger ledger = new CapacityLedger(grid, loaded.pools());
+        World world = scenario.world();
+        TimeGrid grid = TimeGrid.covering(origin(now, world), scenario.horizon().addTo(now), world.bucket());
+        CapacityLedger ledger = new CapacityLedger(grid, world.pools());
         Map<ProviderId, Responder> responders = new HashMap<>();
-        for (Provider provider : loaded.providers()) {
-            boolean auto = provider.responder() instanceof ResponderSpec.Auto
-                    && !command.manual().contains(provider.id());
+        for (Provider provider : world.providers()) {
             responders.put(
                     provider.id(),
-                    auto
-                            ? new AutoResponder(
-                                    provider,
-                                    (ResponderSpec.Auto) provider.responder(),
-                                    loaded.footprint(),
-                                    ledger,
-                                    clock,
-                                    agenda)
+                    provider.responder() instanceof ResponderSpec.Auto auto
+                                    && !command.manual().contains(provider.id())
+                            ? new AutoResponder(provider, auto, world.footprint(), ledger, clock, agenda)
                             : Responder.silent());
         }
-        broker = new Broker(loaded, loaded.footprint(), ledger, responders, clock, agenda, emitted::add);
-        world = new LiveWorld(scenario.name(), loaded, grid, command.manual());
-        return new Command.WorldLoad(List.of());
+        Broker broker = new Broker(world, world.footprint(), ledger, responders, clock, agenda, this::emit);
+        loaded = new Loaded(
+                command.scenario(), new LiveWorld(scenario.name(), world, grid, command.manual()), ledger, broker);
+        return WorldEdit.DONE;
     }
 
     /** The grid starts at the bucket boundary at or before {@code now}, counted from the epoch, so capacity dates fall on boundaries. */
@@ -124,8 +160,170 @@ public final class LiveEngine {
         return Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), size) * size);
     }
 
+    WorldEdit addAgreement(Command.AddAgreement command) {
+        Loaded current = requireLoaded();
+        JsonNode entry;
+        try {
+            entry = JSON.readTree(command.entry());
+        } catch (JsonProcessingException e) {
+            return WorldEdit.refused(Outcome.INVALID, "(body)", "not JSON: " + e.getOriginalMessage());
+        }
+        String path = "agreements[" + WorldFile.nextAgreement(current.text) + "]";
+        String text = WorldFile.withAgreement(current.text, entry);
+        return edit(current, text, path, world -> world.agreements().all().stream()
+                .filter(a -> a.id().value().equals(entry.path("id").asText()))
+                .findFirst()
+                .filter(added -> added.from().isBefore(clock.instant()))
+                .map(added -> new Problem(
+                        path + ".from",
+                        "is before now (" + clock.instant()
+                                + "): a clause added while live applies from now on, not to requests already routed")));
+    }
+
+    WorldEdit endAgreement(Command.EndAgreement command) {
+        Loaded current = requireLoaded();
+        Optional<Agreement> agreement = current.world.world().agreements().all().stream()
+                .filter(a -> a.id().equals(command.agreement()))
+                .findFirst();
+        if (agreement.isEmpty()) {
+            return WorldEdit.refused(Outcome.NOT_FOUND, "id", "no agreement " + command.agreement());
+        }
+        Instant now = clock.instant();
+        Instant until = agreement.get().until();
+        if (until != null && !until.isAfter(now)) {
+            return WorldEdit.refused(Outcome.CONFLICT, "id", command.agreement() + " ended already, at " + until);
+        }
+        if (command.at().isBefore(now)) {
+            return WorldEdit.refused(Outcome.INVALID, "at", "is before now (" + now + "): a clause ends from now on");
+        }
+        if (until != null && command.at().isAfter(until)) {
+            return WorldEdit.refused(Outcome.INVALID, "at", "is after the clause's own end, " + until);
+        }
+        String text = WorldFile.ending(current.text, command.agreement().value(), command.at())
+                .orElseThrow(
+                        () -> new IllegalStateException("agreement " + command.agreement() + " is not in the text"));
+        return edit(current, text, "", world -> Optional.empty());
+    }
+
+    /**
+     * Reads the edited world and, when it is valid and {@code refusal} finds nothing against it,
+     * routes by its clauses from now on. Problems under {@code path} are told relative to it.
+     */
+    private WorldEdit edit(Loaded current, String text, String path, Function<World, Optional<Problem>> refusal) {
+        var result = new ScenarioReader().read(text, null, current.world.name());
+        if (result instanceof ScenarioReader.Result.Invalid invalid) {
+            return new WorldEdit(Outcome.INVALID, relative(invalid.problems(), path));
+        }
+        World edited = ((ScenarioReader.Result.Loaded) result).scenario().world();
+        Optional<Problem> refused = refusal.apply(edited);
+        if (refused.isPresent()) {
+            return new WorldEdit(Outcome.INVALID, relative(List.of(refused.get()), path));
+        }
+        current.text = text;
+        current.world = new LiveWorld(
+                current.world.name(),
+                withAgreements(current.world.world(), edited),
+                current.world.grid(),
+                current.world.manual());
+        current.broker.agreementsChanged(edited.agreements());
+        return WorldEdit.DONE;
+    }
+
+    /** The world as it was (its pools are the engine's), with the clauses of {@code edited}. */
+    private static World withAgreements(World world, World edited) {
+        return new World(
+                world.accelerators(),
+                world.workloads(),
+                world.providers(),
+                world.pools(),
+                edited.agreements(),
+                world.defaults(),
+                world.bucket());
+    }
+
+    private static List<Problem> relative(List<Problem> problems, String path) {
+        if (path.isEmpty()) {
+            return problems;
+        }
+        return problems.stream()
+                .map(problem -> problem.path().startsWith(path + ".")
+                        ? new Problem(problem.path().substring(path.length() + 1), problem.message())
+                        : problem)
+                .toList();
+    }
+
+    WorldEdit announce(Command.AnnounceCapacity command) {
+        Loaded current = requireLoaded();
+        World world = current.world.world();
+        if (world.provider(command.provider()).isEmpty()) {
+            return WorldEdit.refused(Outcome.NOT_FOUND, "provider", "no provider " + command.provider());
+        }
+        Accelerator accelerator = world.accelerators().get(command.accelerator());
+        if (accelerator == null) {
+            return WorldEdit.refused(Outcome.INVALID, "accelerator", "unknown accelerator " + command.accelerator());
+        }
+        Optional<Pool> pool = world.footprint().poolAt(command.provider(), command.site(), command.accelerator());
+        if (pool.isEmpty()) {
+            return WorldEdit.refused(
+                    Outcome.INVALID,
+                    "site",
+                    command.provider() + " has no " + command.accelerator() + " pool at a site " + command.site()
+                            + "; capacity is announced for a pool the world has");
+        }
+        Integer given = command.units();
+        BigDecimal megawatts = command.megawatts();
+        long units = given != null ? given : megawatts != null ? accelerator.unitsFor(megawatts) : 0;
+        if (units <= 0 || units > Integer.MAX_VALUE) {
+            return WorldEdit.refused(
+                    Outcome.INVALID,
+                    command.units() != null ? "units" : "megawatts",
+                    "comes to " + units + " units, which is not a positive number of units");
+        }
+        CapacityStep step = new CapacityStep((int) units, command.from(), null);
+        current.ledger.addCapacity(pool.get(), step);
+        announced.computeIfAbsent(pool.get().index(), i -> new ArrayList<>()).add(step);
+        return WorldEdit.DONE;
+    }
+
+    /** Each pool that {@code which} keeps, as the ledger counts it in the bucket that holds {@code at}. */
+    public List<PoolCapacity> capacity(Instant at, Predicate<Pool> which) {
+        Loaded current = requireLoaded();
+        List<PoolCapacity> pools = new ArrayList<>();
+        for (Pool pool : current.world.world().pools()) {
+            if (!which.test(pool)) {
+                continue;
+            }
+            long online = 0;
+            List<CapacityStep> steps = new ArrayList<>(pool.steps());
+            steps.addAll(announced.getOrDefault(pool.index(), List.of()));
+            for (CapacityStep step : steps) {
+                if (current.ledger.countsOnline(step, at)) {
+                    online += step.units();
+                }
+            }
+            long free = current.ledger.freeOver(pool, current.ledger.grid().cover(at, 1));
+            long awarded = 0;
+            long bucket = current.ledger.grid().floor(at);
+            for (TenderEvent.Awarded award : awards.getOrDefault(pool.index(), List.of())) {
+                var window = current.ledger.grid().cover(award.start(), Duration.between(award.start(), award.end()));
+                if (window.from() <= bucket && bucket < window.to()) {
+                    awarded += award.units();
+                }
+            }
+            pools.add(new PoolCapacity(pool, online, Math.max(0, online - free - awarded), awarded, free));
+        }
+        return pools;
+    }
+
+    private Loaded requireLoaded() {
+        if (loaded == null) {
+            throw new IllegalStateException("no world is loaded; the API refuses this before it reaches the engine");
+        }
+        return loaded;
+    }
+
     Submission submit(Command.Submit command) {
-        if (broker == null) {
+        if (loaded == null) {
             return new Submission.Refused("the node has no world yet: start it with --scenario");
         }
         Key key = new Key(command.demand().tenant(), command.idempotencyKey());
@@ -137,7 +335,7 @@ public final class LiveEngine {
         }
         RequestId id = new RequestId("req-" + ++named);
         keys.put(key, new Named(id, command.demand()));
-        Reply reply = broker.submit(command.demand().named(id));
+        Reply reply = loaded.broker.submit(command.demand().named(id));
         if (reply instanceof Reply.Refused refused) {
             // The engine names requests one by one, so one can never be open already.
             throw new IllegalStateException("request " + id + " refused: " + refused.reason());
@@ -146,13 +344,13 @@ public final class LiveEngine {
     }
 
     Reply respond(Command.Respond command) {
-        if (broker == null) {
+        if (loaded == null) {
             return new Reply.Closed("offer " + command.offer() + " is not open: the node has no world yet");
         }
-        return broker.answer(command.offer(), command.answer());
+        return loaded.broker.answer(command.offer(), command.answer());
     }
 
     boolean cancel(Command.Cancel command) {
-        return broker != null && broker.cancel(command.request(), command.reason());
+        return loaded != null && loaded.broker.cancel(command.request(), command.reason());
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,11 +50,12 @@ public final class Node implements AutoCloseable {
     private long lastEvent;
     private Instant lastStamp = Instant.EPOCH;
 
-    /** A command waiting for the writer, and who waits for its outcome. */
-    private record Pending<R>(Command<R> command, CompletableFuture<R> outcome) {
+    /** Work waiting for the writer: a command to log and apply, or a read of the engine; and who waits for its outcome. */
+    private record Pending<R>(
+            @Nullable Command<R> command, Function<LiveEngine, R> work, CompletableFuture<R> outcome) {
 
         void complete(Object result) {
-            @SuppressWarnings("unchecked") // the engine applied this very command, whose outcome is an R
+            @SuppressWarnings("unchecked") // the engine did this very work, whose outcome is an R
             R typed = (R) result;
             outcome.complete(typed);
         }
@@ -79,10 +81,22 @@ public final class Node implements AutoCloseable {
      * are stored; it fails when the node is busy (its queue full), stopped, or the store failed.
      */
     public <R> CompletableFuture<R> execute(Command<R> command) {
+        return enqueue(command, command::applyTo);
+    }
+
+    /**
+     * Reads what only the engine's thread may read (the ledger), between two batches; nothing is
+     * logged. The future completes with the answer.
+     */
+    public <R> CompletableFuture<R> read(Function<LiveEngine, R> query) {
+        return enqueue(null, query);
+    }
+
+    private <R> CompletableFuture<R> enqueue(@Nullable Command<R> command, Function<LiveEngine, R> work) {
         CompletableFuture<R> outcome = new CompletableFuture<>();
         if (!running) {
             outcome.completeExceptionally(new Unavailable("the node is stopping"));
-        } else if (!queue.offer(new Pending<>(command, outcome))) {
+        } else if (!queue.offer(new Pending<>(command, work, outcome))) {
             outcome.completeExceptionally(new Unavailable("the node is busy: " + queue.size() + " commands wait"));
         }
         return outcome;
@@ -179,12 +193,12 @@ public final class Node implements AutoCloseable {
             try {
                 engine.advanceTo(now);
                 for (Pending<?> pending : batch) {
-                    outcomes.add(pending.command().applyTo(engine));
-                    commands.add(new StoredCommand(
-                            lastCommand + commands.size() + 1,
-                            now,
-                            pending.command().kind(),
-                            CommandCodec.body(pending.command())));
+                    outcomes.add(pending.work().apply(engine));
+                    Command<?> command = pending.command();
+                    if (command != null) {
+                        commands.add(new StoredCommand(
+                                lastCommand + commands.size() + 1, now, command.kind(), CommandCodec.body(command)));
+                    }
                 }
                 List<TenderEvent> events = engine.drainEvents();
                 if (!commands.isEmpty() || !events.isEmpty()) {

@@ -42,7 +42,7 @@ public final class LiveNode {
         Node node = Node.start(store.commands(), clock);
         Set<ProviderId> providers =
                 Set.copyOf(List.of(manual).stream().map(ProviderId::new).toList());
-        Command.WorldLoad load = join(node.execute(WorldFile.load(worldText(), "live-world.yaml", providers)));
+        Command.WorldEdit load = join(node.execute(WorldFile.load(worldText(), "live-world.yaml", providers)));
         assertThat(load.problems()).isEmpty();
         return node;
     }
