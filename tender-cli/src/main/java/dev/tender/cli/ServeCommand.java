@@ -3,6 +3,7 @@ package dev.tender.cli;
 import dev.tender.provider.ProviderId;
 import dev.tender.server.api.Api;
 import dev.tender.server.api.Credentials;
+import dev.tender.server.api.NodeMetrics;
 import dev.tender.server.node.LiveWorld;
 import dev.tender.server.node.Node;
 import dev.tender.server.node.WorldFile;
@@ -20,6 +21,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,8 +90,10 @@ final class ServeCommand implements Callable<Integer> {
             err.println("tender: --manual goes with --scenario: it says how the world being loaded answers");
             return Main.BAD_INPUT;
         }
+        CountDownLatch closed = new CountDownLatch(1);
+        NodeMetrics metrics = new NodeMetrics();
         try (Store store = where.open();
-                Node node = Node.start(store.commands(), Clock.systemUTC())) {
+                Node node = Node.start(store.commands(), Clock.systemUTC(), metrics)) {
             if (scenario.isPresent()) {
                 Optional<Integer> refused = loadWorld(node, scenario.get(), err);
                 if (refused.isPresent()) {
@@ -103,19 +107,29 @@ final class ServeCommand implements Callable<Integer> {
                             node,
                             store.commands(),
                             new Credentials(store.tokens(), Clock.systemUTC()),
-                            Clock.systemUTC())
+                            Clock.systemUTC(),
+                            metrics)
                     .server()
                     .start(bind, port);
             CountDownLatch stopped = new CountDownLatch(1);
+            // Ctrl-C or SIGTERM: stop taking calls, then let the writer finish and the store close
+            // before the JVM goes (a kill -9 needs none of this: the log is the truth).
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.stop();
                 stopped.countDown();
+                try {
+                    closed.await(15, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }));
             out.println("tender: serving " + node.world().map(LiveWorld::name).orElse("?") + " on http://" + bind + ":"
                     + server.port() + " (store: " + store.product() + ", "
                     + node.requests().size() + " requests so far)");
             out.flush();
             stopped.await();
+        } finally {
+            closed.countDown();
         }
         return 0;
     }

@@ -30,7 +30,9 @@ import dev.tender.store.CommandLog;
 import dev.tender.store.StoredEvent;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.router.Endpoint;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,12 +92,41 @@ public final class Api {
     private final CommandLog log;
     private final Credentials credentials;
     private final Clock wall;
+    private final NodeMetrics metrics;
 
-    public Api(Node node, CommandLog log, Credentials credentials, Clock wall) {
+    /** {@code metrics} is the activity {@code node} was started with. */
+    public Api(Node node, CommandLog log, Credentials credentials, Clock wall, NodeMetrics metrics) {
         this.node = node;
         this.log = log;
         this.credentials = credentials;
         this.wall = wall;
+        this.metrics = metrics;
+        metrics.watch(node);
+    }
+
+    /** Every route the server answers; the OpenAPI document describes each, and a test holds it to that. */
+    public List<Endpoint> endpoints() {
+        List<Endpoint> endpoints = new ArrayList<>(ApiDocs.endpoints());
+        endpoints.addAll(List.of(
+                new Endpoint(HandlerType.GET, "/health", this::health),
+                new Endpoint(
+                        HandlerType.GET, "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                                .result(metrics.scrape())),
+                new Endpoint(HandlerType.POST, "/v1/requests", this::submit),
+                new Endpoint(HandlerType.GET, "/v1/requests", this::listRequests),
+                new Endpoint(HandlerType.GET, "/v1/requests/{id}", this::getRequest),
+                new Endpoint(HandlerType.GET, "/v1/requests/{id}/events", this::requestEvents),
+                new Endpoint(HandlerType.GET, "/v1/requests/{id}/explain", this::explain),
+                new Endpoint(HandlerType.POST, "/v1/requests/{id}/cancel", this::cancel),
+                new Endpoint(HandlerType.GET, "/v1/offers", this::openOffers),
+                new Endpoint(HandlerType.POST, "/v1/offers/{id}/response", this::respond),
+                new Endpoint(HandlerType.GET, "/v1/events", this::events),
+                new Endpoint(HandlerType.GET, "/v1/agreements", this::agreements),
+                new Endpoint(HandlerType.POST, "/v1/agreements", this::addAgreement),
+                new Endpoint(HandlerType.POST, "/v1/agreements/{id}/end", this::endAgreement),
+                new Endpoint(HandlerType.POST, "/v1/providers/{id}/capacity", this::announceCapacity),
+                new Endpoint(HandlerType.GET, "/v1/capacity", this::capacity)));
+        return endpoints;
     }
 
     /** A server with every route, not yet started. */
@@ -103,22 +134,8 @@ public final class Api {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY;
-            config.routes.get("/health", this::health);
             config.routes.before("/v1/*", this::authenticate);
-            config.routes.post("/v1/requests", this::submit);
-            config.routes.get("/v1/requests", this::listRequests);
-            config.routes.get("/v1/requests/{id}", this::getRequest);
-            config.routes.get("/v1/requests/{id}/events", this::requestEvents);
-            config.routes.get("/v1/requests/{id}/explain", this::explain);
-            config.routes.post("/v1/requests/{id}/cancel", this::cancel);
-            config.routes.get("/v1/offers", this::openOffers);
-            config.routes.post("/v1/offers/{id}/response", this::respond);
-            config.routes.get("/v1/events", this::events);
-            config.routes.get("/v1/agreements", this::agreements);
-            config.routes.post("/v1/agreements", this::addAgreement);
-            config.routes.post("/v1/agreements/{id}/end", this::endAgreement);
-            config.routes.post("/v1/providers/{id}/capacity", this::announceCapacity);
-            config.routes.get("/v1/capacity", this::capacity);
+            endpoints().forEach(config.routes::addEndpoint);
             config.routes.exception(Problem.class, (problem, ctx) -> write(ctx, problem));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e)));
             config.routes.exception(Exception.class, (e, ctx) -> {

@@ -37,6 +37,7 @@ public final class Node implements AutoCloseable {
 
     private final CommandLog log;
     private final Clock wall;
+    private final Activity activity;
     private final BlockingQueue<Pending<?>> queue;
     private final RequestBook book = new RequestBook();
     private final EventLines lines = new EventLines();
@@ -52,7 +53,7 @@ public final class Node implements AutoCloseable {
 
     /** Work waiting for the writer: a command to log and apply, or a read of the engine; and who waits for its outcome. */
     private record Pending<R>(
-            @Nullable Command<R> command, Function<LiveEngine, R> work, CompletableFuture<R> outcome) {
+            @Nullable Command<R> command, Function<LiveEngine, R> work, CompletableFuture<R> outcome, long handedIn) {
 
         void complete(Object result) {
             @SuppressWarnings("unchecked") // the engine did this very work, whose outcome is an R
@@ -61,16 +62,22 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    private Node(CommandLog log, Clock wall, int queueSize) {
+    private Node(CommandLog log, Clock wall, Activity activity, int queueSize) {
         this.log = log;
         this.wall = wall;
+        this.activity = activity;
         this.queue = new ArrayBlockingQueue<>(queueSize);
         this.writer = new Thread(this::write, "tender-writer");
     }
 
     /** Replays {@code log} and starts the writer. Throws when the log does not replay to the events stored with it. */
     public static Node start(CommandLog log, Clock wall) {
-        Node node = new Node(log, wall, 16_384);
+        return start(log, wall, Activity.NONE);
+    }
+
+    /** As {@link #start(CommandLog, Clock)}, telling {@code activity} what the node does. */
+    public static Node start(CommandLog log, Clock wall, Activity activity) {
+        Node node = new Node(log, wall, activity, 16_384);
         node.replay();
         node.writer.start();
         return node;
@@ -96,7 +103,7 @@ public final class Node implements AutoCloseable {
         CompletableFuture<R> outcome = new CompletableFuture<>();
         if (!running) {
             outcome.completeExceptionally(new Unavailable("the node is stopping"));
-        } else if (!queue.offer(new Pending<>(command, work, outcome))) {
+        } else if (!queue.offer(new Pending<>(command, work, outcome, System.nanoTime()))) {
             outcome.completeExceptionally(new Unavailable("the node is busy: " + queue.size() + " commands wait"));
         }
         return outcome;
@@ -206,8 +213,14 @@ public final class Node implements AutoCloseable {
                     book.apply(events);
                 }
                 world = engine.world().orElse(null);
+                long done = System.nanoTime();
                 for (int i = 0; i < batch.size(); i++) {
-                    ((Pending<?>) batch.get(i)).complete(outcomes.get(i));
+                    Pending<?> pending = batch.get(i);
+                    pending.complete(outcomes.get(i));
+                    Command<?> command = pending.command();
+                    if (command != null) {
+                        activity.answered(command.kind(), Duration.ofNanos(done - pending.handedIn()));
+                    }
                 }
             } catch (RuntimeException e) {
                 fail(batch, e);
@@ -252,6 +265,7 @@ public final class Node implements AutoCloseable {
                     new StoredEvent(event.seq(), event.at(), event.request().value(), event.type(), lines.line(event)));
         }
         log.append(commands, rows);
+        activity.stored(commands.stream().map(StoredCommand::kind).toList(), events);
         lastCommand += commands.size();
         lastEvent += rows.size();
         committed.addAndGet(commands.size());

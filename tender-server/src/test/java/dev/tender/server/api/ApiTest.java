@@ -90,6 +90,15 @@ class ApiTest {
         assertThat(log.headers().firstValue("Content-Type")).hasValue("application/x-ndjson");
         assertThat(log.body().lines()).hasSize(6);
         assertThat(api.get("admin", "/v1/events?after=4").body().lines()).hasSize(2);
+
+        String metrics = api.get("nobody", "/metrics").body();
+        assertThat(metrics)
+                .contains("tender_commands_total{kind=\"SUBMIT\"} 1.0")
+                .contains("tender_commands_total{kind=\"RESPOND\"} 1.0")
+                .contains("tender_events_total{type=\"AWARDED\"} 1.0")
+                .contains("tender_awarded_units_total 100.0")
+                .contains("tender_queue_depth 0.0")
+                .contains("tender_command_latency_seconds_bucket{kind=\"SUBMIT\",le=");
     }
 
     @Test

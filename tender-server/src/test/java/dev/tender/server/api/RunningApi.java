@@ -19,6 +19,7 @@ final class RunningApi implements AutoCloseable {
 
     final SettableClock clock = new SettableClock(LiveNode.T0);
     final Store store;
+    final NodeMetrics metrics = new NodeMetrics();
     final Node node;
     final Javalin server;
     final Map<String, String> tokens;
@@ -26,7 +27,7 @@ final class RunningApi implements AutoCloseable {
 
     RunningApi(Path folder, String... manual) {
         store = Store.open(Store.defaultUrl(folder));
-        node = LiveNode.loaded(store, clock, manual);
+        node = LiveNode.loaded(store, clock, metrics, manual);
         Credentials credentials = new Credentials(store.tokens(), clock);
         tokens = Map.of(
                 "admin", credentials.issue(new Caller.Admin()),
@@ -34,7 +35,9 @@ final class RunningApi implements AutoCloseable {
                 "product", credentials.issue(Caller.ofRole("tenant:product").orElseThrow()),
                 "azure", credentials.issue(Caller.ofRole("provider:azure").orElseThrow()),
                 "oracle", credentials.issue(Caller.ofRole("provider:oracle").orElseThrow()));
-        server = new Api(node, store.commands(), credentials, clock).server().start("127.0.0.1", 0);
+        server = new Api(node, store.commands(), credentials, clock, metrics)
+                .server()
+                .start("127.0.0.1", 0);
     }
 
     /** {@code who} is a key of {@link #tokens}, "nobody" for no header, or "forged" for a token never issued. */

@@ -39,7 +39,12 @@ public final class LiveNode {
 
     /** Starts a node on {@code store} and loads the test world, {@code manual} answering through the API. */
     public static Node loaded(Store store, SettableClock clock, String... manual) {
-        Node node = Node.start(store.commands(), clock);
+        return loaded(store, clock, Activity.NONE, manual);
+    }
+
+    /** As {@link #loaded(Store, SettableClock, String...)}, telling {@code activity} what the node does. */
+    public static Node loaded(Store store, SettableClock clock, Activity activity, String... manual) {
+        Node node = Node.start(store.commands(), clock, activity);
         Set<ProviderId> providers =
                 Set.copyOf(List.of(manual).stream().map(ProviderId::new).toList());
         Command.WorldEdit load = join(node.execute(WorldFile.load(worldText(), "live-world.yaml", providers)));
