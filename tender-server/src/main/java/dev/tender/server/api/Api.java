@@ -178,7 +178,7 @@ public final class Api {
         if (problem.status() == 401) {
             ctx.header("WWW-Authenticate", "Bearer");
         }
-        ctx.status(problem.status()).contentType(PROBLEM_JSON).result(body.toString());
+        ctx.status(problem.status()).contentType(PROBLEM_JSON).result(body.toString() + "\n");
     }
 
     private void health(Context ctx) {
@@ -659,8 +659,9 @@ public final class Api {
         return cause == null ? "no reason given" : String.valueOf(cause.getMessage());
     }
 
+    /** JSON with a newline after it, so answers read well at a terminal too. */
     private static void json(Context ctx, ObjectNode body) {
-        ctx.contentType("application/json").result(body.toString());
+        ctx.contentType("application/json").result(body.toString() + "\n");
     }
 
     private static <R> R await(CompletableFuture<R> outcome) {

@@ -9,6 +9,7 @@ import dev.tender.money.Money;
 import dev.tender.server.node.RequestBook.OfferOnRequest;
 import dev.tender.server.node.RequestBook.OfferView;
 import dev.tender.server.node.RequestBook.RequestView;
+import dev.tender.time.Durations;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -57,7 +58,7 @@ final class Views {
         node.put("units", request.units());
         node.put("start", instant(request.start()));
         node.put("hours", request.hours());
-        node.put("flex", request.flex().toString());
+        node.put("flex", Durations.iso(request.flex()));
         ArrayNode regions = node.putArray("regions");
         request.regions().forEach(region -> regions.add(region.value()));
         if (withMaxPrice) {

@@ -8,6 +8,7 @@ import dev.tender.agreement.Exclusive;
 import dev.tender.agreement.RightOfFirstRefusal;
 import dev.tender.agreement.Scope;
 import dev.tender.server.node.PoolCapacity;
+import dev.tender.time.Durations;
 import java.time.Instant;
 import java.util.Set;
 
@@ -26,7 +27,7 @@ final class WorldViews {
             node.put("kind", "rofr");
             node.put("holder", right.holder().value());
             node.put("mode", right.mode().toString());
-            node.put("window", right.window().toString());
+            node.put("window", Durations.iso(right.window()));
             node.put("partial", right.partial());
         } else {
             Commitment commitment = (Commitment) agreement;
