@@ -380,12 +380,16 @@ public final class Api {
     }
 
     private static int queryWhole(Context ctx, String name, int fallback, int min, int max) {
+        return (int) queryLong(ctx, name, fallback, min, max);
+    }
+
+    private static long queryLong(Context ctx, String name, long fallback, long min, long max) {
         String text = ctx.queryParam(name);
         if (text == null) {
             return fallback;
         }
         try {
-            int value = Integer.parseInt(text);
+            long value = Long.parseLong(text);
             if (value >= min && value <= max) {
                 return value;
             }
@@ -645,7 +649,7 @@ public final class Api {
 
     private void events(Context ctx) {
         admin(ctx);
-        int after = queryWhole(ctx, "after", 0, 0, Integer.MAX_VALUE);
+        long after = queryLong(ctx, "after", 0, 0, Long.MAX_VALUE);
         int limit = queryWhole(ctx, "limit", 1_000, 1, 10_000);
         StringBuilder body = new StringBuilder();
         for (StoredEvent event : log.eventsAfter(after, limit)) {

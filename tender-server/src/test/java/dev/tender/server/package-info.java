@@ -1,0 +1,4 @@
+@NullMarked
+package dev.tender.server;
+
+import org.jspecify.annotations.NullMarked;
