@@ -49,6 +49,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -541,12 +542,12 @@ public final class Api {
         if (!Ids.isValid(id)) {
             throw Problem.notFound("no agreement " + JsonBody.quoted(id));
         }
-        Instant at = wall.instant();
+        @Nullable Instant at = null;
         if (!ctx.body().isBlank()) {
             JsonBody body = JsonBody.of(ctx.body(), Set.of("at"));
             Optional<Instant> given = body.instant("at", false);
             body.finish();
-            at = given.orElse(at);
+            at = given.orElse(null);
         }
         applied(await(node.execute(new Command.EndAgreement(new AgreementId(id), at))), "agreement " + id);
         json(ctx, agreementView(id));

@@ -125,11 +125,13 @@ public sealed interface Command<R> {
         }
     }
 
-    /** A clause ends at {@code at} (not before the command): requests submitted from then on are routed without it. */
-    record EndAgreement(AgreementId agreement, Instant at) implements Command<WorldEdit> {
+    /**
+     * A clause ends at {@code at}, which must be after the command; or, when null, a millisecond after
+     * it, so a request stamped with the same instant is routed with the clause whichever came first.
+     */
+    record EndAgreement(AgreementId agreement, @Nullable Instant at) implements Command<WorldEdit> {
         public EndAgreement {
             Objects.requireNonNull(agreement, "agreement");
-            Objects.requireNonNull(at, "at");
         }
 
         @Override

@@ -54,7 +54,7 @@ public final class CommandCodec {
             body.put("entry", add.entry());
         } else if (command instanceof Command.EndAgreement end) {
             body.put("agreement", end.agreement().value());
-            body.put("at", end.at().toString());
+            body.put("at", end.at() == null ? null : end.at().toString());
         } else {
             Command.AnnounceCapacity announce = (Command.AnnounceCapacity) command;
             body.put("provider", announce.provider().value());
@@ -123,7 +123,11 @@ public final class CommandCodec {
             case "CANCEL" -> new Command.Cancel(new RequestId(text(body, "request")), text(body, "reason"));
             case "ADD_AGREEMENT" -> new Command.AddAgreement(text(body, "entry"));
             case "END_AGREEMENT" ->
-                new Command.EndAgreement(new AgreementId(text(body, "agreement")), Instant.parse(text(body, "at")));
+                new Command.EndAgreement(
+                        new AgreementId(text(body, "agreement")),
+                        body.path("at").isTextual()
+                                ? Instant.parse(body.path("at").textValue())
+                                : null);
             case "ANNOUNCE_CAPACITY" ->
                 new Command.AnnounceCapacity(
                         new ProviderId(text(body, "provider")),

@@ -193,13 +193,16 @@ public final class LiveEngine {
         if (until != null && !until.isAfter(now)) {
             return WorldEdit.refused(Outcome.CONFLICT, "id", command.agreement() + " ended already, at " + until);
         }
-        if (command.at().isBefore(now)) {
-            return WorldEdit.refused(Outcome.INVALID, "at", "is before now (" + now + "): a clause ends from now on");
+        Instant given = command.at();
+        if (given != null && !given.isAfter(now)) {
+            return WorldEdit.refused(
+                    Outcome.INVALID, "at", "is not after now (" + now + "): a clause ends from now on");
         }
-        if (until != null && command.at().isAfter(until)) {
+        Instant at = given != null ? given : now.plusMillis(1);
+        if (until != null && at.isAfter(until)) {
             return WorldEdit.refused(Outcome.INVALID, "at", "is after the clause's own end, " + until);
         }
-        String text = WorldFile.ending(current.text, command.agreement().value(), command.at())
+        String text = WorldFile.ending(current.text, command.agreement().value(), at)
                 .orElseThrow(
                         () -> new IllegalStateException("agreement " + command.agreement() + " is not in the text"));
         return edit(current, text, "", world -> Optional.empty());

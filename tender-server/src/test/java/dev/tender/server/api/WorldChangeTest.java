@@ -49,9 +49,12 @@ class WorldChangeTest {
         HttpResponse<String> ended = api.post("admin", "/v1/agreements/azure-rofr/end", "");
         assertThat(ended.statusCode()).as(ended.body()).isEqualTo(200);
         JsonNode clause = JSON.readTree(ended.body());
+        // It ends a millisecond after the command, so what was stamped with it keeps the clause.
         assertThat(clause.get("until").textValue())
-                .isEqualTo(api.clock.instant().toString());
-        assertThat(clause.get("inForce").booleanValue()).isFalse();
+                .isEqualTo(api.clock.instant().plusMillis(1).toString());
+        assertThat(clause.get("inForce").booleanValue()).isTrue();
+        assertThat(route(api.post("research", "/v1/requests", TRAINING))).isEqualTo("ROFR_FIRST_LOOK");
+        api.clock.advance(Duration.ofMillis(1));
         assertThat(route(api.post("research", "/v1/requests", TRAINING))).isEqualTo("MARKET");
 
         HttpResponse<String> again = api.post("admin", "/v1/agreements/azure-rofr/end", "");
@@ -62,7 +65,7 @@ class WorldChangeTest {
         api.server.stop();
         api.node.close();
         try (Node replayed = Node.start(api.store.commands(), api.clock)) {
-            assertThat(replayed.requests().size()).isEqualTo(2);
+            assertThat(replayed.requests().size()).isEqualTo(3);
             assertThat(replayed.world().orElseThrow().world().agreements().all())
                     .anySatisfy(a -> assertThat(a.until()).isNotNull());
         }
@@ -72,10 +75,10 @@ class WorldChangeTest {
     void aClauseIsCheckedAsInAScenarioFileAndAppliesFromNowOn() throws Exception {
         String commitment = """
                 {"id": "cw-commit", "kind": "commitment", "provider": "coreweave", "amount": 1000000,
-                 "preference": 0.2, "from": "%s"}""".formatted(api.clock.instant());
+                 "preference": 0.2, "from": "%s"}""".formatted(api.clock.instant().plusSeconds(1));
         HttpResponse<String> added = api.post("admin", "/v1/agreements", commitment);
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
-        assertThat(JSON.readTree(added.body()).get("inForce").booleanValue()).isTrue();
+        assertThat(JSON.readTree(added.body()).get("inForce").booleanValue()).isFalse();
         assertThat(JSON.readTree(api.get("admin", "/v1/agreements").body()).get("agreements"))
                 .extracting(a -> a.get("id").textValue())
                 .contains("azure-rofr", "azure-api", "cw-commit");
