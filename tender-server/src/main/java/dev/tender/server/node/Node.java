@@ -198,8 +198,10 @@ public final class Node implements AutoCloseable {
             List<StoredCommand> commands = new ArrayList<>(batch.size());
             List<Object> outcomes = new ArrayList<>(batch.size());
             try {
-                engine.advanceTo(now);
                 for (Pending<?> pending : batch) {
+                    // Before each command, as replay does: what an earlier command of the batch set
+                    // for this very instant (an answer after PT0S) fires before the next command.
+                    engine.advanceTo(now);
                     outcomes.add(pending.work().apply(engine));
                     Command<?> command = pending.command();
                     if (command != null) {
@@ -207,6 +209,9 @@ public final class Node implements AutoCloseable {
                                 lastCommand + commands.size() + 1, now, command.kind(), CommandCodec.body(command)));
                     }
                 }
+                // And after the last, so what it set for now is stored in this transaction: replay
+                // fires it at the same point, before the next command.
+                engine.advanceTo(now);
                 List<TenderEvent> events = engine.drainEvents();
                 if (!commands.isEmpty() || !events.isEmpty()) {
                     store(commands, events);
