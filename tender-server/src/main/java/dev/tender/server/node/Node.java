@@ -169,6 +169,13 @@ public final class Node implements AutoCloseable {
             lastStamp = command.at();
         });
         engine = fresh;
+        // A timer that fired after the last command stored events later than it: a clock set back
+        // since must not stamp anything before them.
+        long lastStored = log.lastEventSeq();
+        log.eventsAfter(lastStored - 1, 1).stream()
+                .map(StoredEvent::at)
+                .filter(at -> at.isAfter(lastStamp))
+                .forEach(at -> lastStamp = at);
         // Timers that fell due while the node was down fire now, at their own instants, once.
         engine.advanceTo(stamp());
         List<TenderEvent> events = engine.drainEvents();

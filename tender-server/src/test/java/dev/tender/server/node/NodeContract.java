@@ -130,6 +130,24 @@ abstract class NodeContract {
     }
 
     @Test
+    void aClockSetBackAfterARestartStampsNothingBeforeWhatIsStored() {
+        try (Store store = store();
+                Node node = LiveNode.loaded(store, clock, "azure", "oracle")) {
+            RequestId id = submit(node, "k1", 100);
+            clock.advance(Duration.ofSeconds(10));
+            // The first look lapses at +3 s and the market closes at +5 s: events of timers, stored
+            // after the last command.
+            eventually(() -> !node.requests().find(id).orElseThrow().isOpen());
+        }
+        clock.set(T0.plusSeconds(1));
+        try (Store store = store();
+                Node node = Node.start(store.commands(), clock)) {
+            submit(node, "k2", 100);
+            assertAtNeverDecreases(store);
+        }
+    }
+
+    @Test
     void theStoredCommandsReplayToByteIdenticalEvents() {
         try (Store store = store();
                 Node node = LiveNode.loaded(store, clock, "azure", "oracle")) {

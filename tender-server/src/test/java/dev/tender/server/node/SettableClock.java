@@ -19,6 +19,11 @@ public final class SettableClock extends Clock {
         now = now.plus(by);
     }
 
+    /** Sets the clock anywhere, back too, as an operator or NTP may. */
+    public void set(Instant instant) {
+        now = instant;
+    }
+
     @Override
     public Instant instant() {
         return now;
