@@ -135,33 +135,25 @@ public final class Api {
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY;
+            config.http.prefer405over404 = true;
             config.routes.before("/v1/*", this::authenticate);
             endpoints().forEach(config.routes::addEndpoint);
             config.routes.exception(Problem.class, (problem, ctx) -> write(ctx, problem));
-            config.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e)));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e, ctx)));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
                 write(ctx, new Problem(500, "Internal error", "the node failed to answer; the error is in its log"));
             });
-            config.routes.error(404, "*", ctx -> {
-                if (!PROBLEM_JSON.equals(ctx.res().getContentType())) {
-                    write(ctx, Problem.notFound("no such route: " + ctx.method() + " " + ctx.path()));
-                }
-            });
-            config.routes.error(
-                    405,
-                    "*",
-                    ctx -> write(
-                            ctx,
-                            new Problem(405, "Method not allowed", ctx.method() + " is not allowed on " + ctx.path())));
         });
     }
 
-    private static Problem fromJavalin(HttpResponseException e) {
-        if (e.getStatus() == 413) {
-            return new Problem(413, "Body too large", "the body is larger than " + MAX_BODY + " bytes");
-        }
-        return new Problem(e.getStatus(), "Refused", String.valueOf(e.getMessage()));
+    private static Problem fromJavalin(HttpResponseException e, Context ctx) {
+        return switch (e.getStatus()) {
+            case 404 -> Problem.notFound("no such route: " + ctx.method() + " " + ctx.path());
+            case 405 -> new Problem(405, "Method not allowed", ctx.method() + " is not allowed on " + ctx.path());
+            case 413 -> new Problem(413, "Body too large", "the body is larger than " + MAX_BODY + " bytes");
+            default -> new Problem(e.getStatus(), "Refused", String.valueOf(e.getMessage()));
+        };
     }
 
     static void write(Context ctx, Problem problem) {
@@ -427,9 +419,6 @@ public final class Api {
     private void cancel(Context ctx) {
         Caller.Tenant tenant = tenant(ctx);
         RequestView view = visibleRequest(ctx);
-        if (!view.request().tenant().equals(tenant.id())) {
-            throw Problem.notFound("no request " + view.request().id());
-        }
         boolean cancelled = await(node.execute(new Command.Cancel(view.request().id(), "by " + tenant.id())));
         if (!cancelled) {
             throw Problem.conflict("request " + view.request().id() + " is closed already");
@@ -531,7 +520,7 @@ public final class Api {
         body.finish();
         String id = body.text("id", false).orElse("");
         applied(await(node.execute(new Command.AddAgreement(ctx.body()))), "agreement " + id);
-        ctx.status(201).header("Location", "/v1/agreements/" + id);
+        ctx.status(201);
         json(ctx, agreementView(id));
     }
 
@@ -607,8 +596,10 @@ public final class Api {
                 megawatts.orElse(null),
                 from.orElseThrow());
         applied(await(node.execute(announce)), "capacity of " + id);
-        // The ledger counts capacity from the first whole bucket it is online in: show the pool then.
-        Instant counted = world.grid().startOf(world.grid().ceil(announce.from()));
+        // The ledger counts capacity from the first whole bucket it is online in: show the pool then,
+        // or now if that is past.
+        Instant onceOnline = world.grid().startOf(world.grid().ceil(announce.from()));
+        Instant counted = onceOnline.isBefore(wall.instant()) ? wall.instant() : onceOnline;
         List<PoolCapacity> pools = await(node.read(engine -> engine.capacity(
                 counted,
                 pool -> pool.provider().equals(provider)

@@ -22,13 +22,15 @@ final class ApiDocs {
             <head>
               <meta charset="utf-8">
               <title>Tender API</title>
+              <link rel="icon" href="data:,">
               <link rel="stylesheet" href="/docs/swagger-ui.css">
             </head>
             <body>
               <div id="swagger-ui"></div>
               <script src="/docs/swagger-ui-bundle.js"></script>
               <script>
-                window.ui = SwaggerUIBundle({url: "/openapi.json", dom_id: "#swagger-ui"});
+                // No validatorUrl: Swagger UI would send the document's address to validator.swagger.io.
+                window.ui = SwaggerUIBundle({url: "/openapi.json", dom_id: "#swagger-ui", validatorUrl: null});
               </script>
             </body>
             </html>

@@ -170,14 +170,19 @@ public final class LiveEngine {
         }
         String path = "agreements[" + WorldFile.nextAgreement(current.text) + "]";
         String text = WorldFile.withAgreement(current.text, entry);
-        return edit(current, text, path, world -> world.agreements().all().stream()
-                .filter(a -> a.id().value().equals(entry.path("id").asText()))
-                .findFirst()
-                .filter(added -> added.from().isBefore(clock.instant()))
-                .map(added -> new Problem(
-                        path + ".from",
-                        "is before now (" + clock.instant()
-                                + "): a clause added while live applies from now on, not to requests already routed")));
+        return edit(
+                current,
+                text,
+                path,
+                world -> world.agreements().all().stream()
+                        .filter(a -> a.id().value().equals(entry.path("id").asText()))
+                        .findFirst()
+                        .filter(added -> !added.from().isAfter(clock.instant()))
+                        .map(
+                                added -> new Problem(
+                                        path + ".from",
+                                        "is not after now (" + clock.instant()
+                                                + "): a clause added while live applies after it is added, not to requests already routed")));
     }
 
     WorldEdit endAgreement(Command.EndAgreement command) {
@@ -199,6 +204,13 @@ public final class LiveEngine {
                     Outcome.INVALID, "at", "is not after now (" + now + "): a clause ends from now on");
         }
         Instant at = given != null ? given : now.plusMillis(1);
+        if (!at.isAfter(agreement.get().from())) {
+            return WorldEdit.refused(
+                    Outcome.CONFLICT,
+                    "at",
+                    command.agreement() + " starts only at " + agreement.get().from()
+                            + "; it can end after that, not before it starts");
+        }
         if (until != null && at.isAfter(until)) {
             return WorldEdit.refused(Outcome.INVALID, "at", "is after the clause's own end, " + until);
         }

@@ -76,7 +76,13 @@ class RoleMatrixTest {
                 new Call("POST", "/v1/requests/" + request + "/cancel", "", expect(403, 200, 404, 403, 403)),
                 new Call("GET", "/v1/offers?state=open", null, expect(403, 403, 403, 200, 200)),
                 new Call("POST", "/v1/offers/" + offer + "/response", "{}", expect(403, 403, 403, 422, 404)),
-                new Call("GET", "/v1/events", null, expect(200, 403, 403, 403, 403)));
+                new Call("GET", "/v1/events", null, expect(200, 403, 403, 403, 403)),
+                new Call("GET", "/v1/agreements", null, expect(200, 403, 403, 403, 403)),
+                new Call("POST", "/v1/agreements", "{}", expect(422, 403, 403, 403, 403)),
+                new Call(
+                        "POST", "/v1/agreements/azure-rofr/end", "{\"at\": \"soon\"}", expect(422, 403, 403, 403, 403)),
+                new Call("POST", "/v1/providers/azure/capacity", "{}", expect(422, 403, 403, 422, 403)),
+                new Call("GET", "/v1/capacity", null, expect(200, 403, 403, 200, 200)));
         List<String> wrong = new ArrayList<>();
         for (Call call : calls) {
             for (String caller : CALLERS) {
@@ -100,7 +106,11 @@ class RoleMatrixTest {
         assertThat(api.post("research", "/v1/requests/" + request + "/cancel", "")
                         .statusCode())
                 .isEqualTo(200);
-        assertThat(api.get("health", "/health").statusCode()).isEqualTo(200);
+        for (String anyone : CALLERS) {
+            assertThat(api.get(anyone, "/health").statusCode()).isEqualTo(200);
+            assertThat(api.get(anyone, "/metrics").statusCode()).isEqualTo(200);
+            assertThat(api.get(anyone, "/openapi.json").statusCode()).isEqualTo(200);
+        }
     }
 
     @Test
