@@ -39,15 +39,7 @@ final class JsonBody {
 
     /** The body as a JSON object with no field outside {@code known}; else a 400 or a 422 problem. */
     static JsonBody of(String text, Set<String> known) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new Problem(400, "Malformed JSON", "the body is not JSON: " + e.getOriginalMessage());
-        }
-        if (node == null || !node.isObject()) {
-            throw new Problem(400, "Malformed JSON", "the body must be a JSON object");
-        }
+        JsonNode node = object(text);
         JsonBody body = new JsonBody(node);
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -59,6 +51,20 @@ final class JsonBody {
             }
         }
         return body;
+    }
+
+    /** The body as a JSON object, whose fields another reader checks; else a 400 problem. */
+    static JsonNode object(String text) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new Problem(400, "Malformed JSON", "the body is not JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new Problem(400, "Malformed JSON", "the body must be a JSON object");
+        }
+        return node;
     }
 
     void problem(String field, String problem) {
