@@ -1,10 +1,13 @@
 package dev.tender.server.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tender.agreement.AgreementId;
 import dev.tender.broker.Answer;
 import dev.tender.broker.Reply;
+import dev.tender.capacity.Pool;
+import dev.tender.capacity.TimeGrid;
 import dev.tender.catalog.AcceleratorId;
 import dev.tender.catalog.Region;
 import dev.tender.catalog.WorkloadClass;
@@ -131,6 +134,7 @@ public final class Api {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
                 write(ctx, new Problem(500, "Internal error", "the node failed to answer; the error is in its log"));
             });
+            ProtocolProblems.install(config);
         });
     }
 
@@ -260,17 +264,19 @@ public final class Api {
         start.filter(s -> s.isBefore(now))
                 .ifPresent(s -> body.problem("start", "is in the past: " + s + " is before now, " + now));
         Duration flex = body.duration("flex", false).orElse(Duration.ZERO);
-        if (flex.isNegative() || flex.compareTo(MAX_FLEX) > 0) {
+        boolean flexInRange = !flex.isNegative() && flex.compareTo(MAX_FLEX) <= 0;
+        if (!flexInRange) {
             body.problem("flex", "must be between PT0S and " + MAX_FLEX + ", not " + flex);
         }
         List<String> regions = body.ids("regions", 64);
         Optional<Money> maxPrice = body.dollars("maxPrice", false, 1_000_000).map(Money::ofDollars);
-        if (start.isPresent() && hours.isPresent()) {
-            Instant end = start.get().plus(flex).plus(Duration.ofHours(hours.get()));
-            if (end.isAfter(world.grid().end())) {
+        if (start.isPresent() && hours.isPresent() && flexInRange) {
+            // Measured back from the horizon: a start near Instant.MAX plus flex and hours would overflow.
+            Duration longest = flex.plus(Duration.ofHours(hours.get()));
+            if (start.get().isAfter(world.grid().end().minus(longest))) {
                 body.problem(
                         "start",
-                        "with flex and hours the request could run to " + end
+                        "with flex and hours the request could run " + longest + " from " + start.get()
                                 + ", beyond the horizon this node plans for, "
                                 + world.grid().end());
             }
@@ -434,7 +440,7 @@ public final class Api {
                 .flatMap(node.requests()::offer)
                 .filter(found -> found.offer().provider().equals(provider.id()))
                 .orElseThrow(() -> Problem.notFound("no offer " + JsonBody.quoted(id) + " to " + provider.id()));
-        Answer answer = answer(JsonBody.of(ctx.body(), RESPONSE_FIELDS), offer);
+        Answer answer = answer(JsonBody.of(ctx.body(), RESPONSE_FIELDS), offer, world());
         Reply reply = await(node.execute(new Command.Respond(offer.offer().id(), provider.id(), answer)));
         if (reply instanceof Reply.Refused refused) {
             throw new Problem(422, "Answer refused", refused.reason());
@@ -446,7 +452,7 @@ public final class Api {
         json(ctx, Views.offerToProvider(after));
     }
 
-    private static Answer answer(JsonBody body, OfferOnRequest offer) {
+    private static Answer answer(JsonBody body, OfferOnRequest offer, LiveWorld world) {
         Optional<String> outcome = body.text("outcome", true);
         if (outcome.isPresent() && !Set.of("ACCEPTED", "PARTIAL", "DECLINED").contains(outcome.get())) {
             body.problem("outcome", "must be ACCEPTED, PARTIAL or DECLINED, not " + JsonBody.quoted(outcome.get()));
@@ -473,7 +479,29 @@ public final class Api {
         }
         Optional<Money> unitPrice = body.dollars("unitPrice", true, 1_000_000).map(Money::ofDollars);
         Optional<String> site = body.id("site", true);
+        site.ifPresent(s -> {
+            Optional<Pool> pool = world.world()
+                    .footprint()
+                    .poolAt(
+                            offer.offer().provider(),
+                            new SiteId(s),
+                            offer.request().accelerator());
+            if (pool.isEmpty()) {
+                body.problem(
+                        "site",
+                        offer.offer().provider() + " has no " + offer.request().accelerator() + " pool at a site "
+                                + JsonBody.quoted(s));
+            } else if (!offer.request().allowsRegion(pool.get().region())) {
+                body.problem("site", "is in " + pool.get().region() + ", a region the request does not allow");
+            }
+        });
         Optional<Instant> start = body.instant("start", false);
+        TimeGrid horizon = world.grid();
+        start.filter(s -> s.isBefore(horizon.origin()) || s.isAfter(horizon.end()))
+                .ifPresent(s -> body.problem(
+                        "start",
+                        "must be within the horizon this node plans for, " + horizon.origin() + " to " + horizon.end()
+                                + ", not " + s));
         body.text("reason", false);
         body.finish();
         return new Answer.Take(
@@ -503,16 +531,20 @@ public final class Api {
     private void addAgreement(Context ctx) {
         admin(ctx);
         world();
-        // The scenario reader checks the entry's fields, exactly as in a file.
-        String id = JsonBody.object(ctx.body()).path("id").asText();
-        applied(await(node.execute(new Command.AddAgreement(ctx.body()))), "agreement " + id);
+        // The scenario reader checks the entry's fields, exactly as in a file; but the id must come as
+        // a string to name the clause added (the file's YAML would read 1e400 as "Infinity").
+        JsonNode id = JsonBody.object(ctx.body()).path("id");
+        if (!id.isTextual() && !id.isMissingNode()) {
+            throw Problem.invalid("id", "must be a string, not " + id);
+        }
+        applied(await(node.execute(new Command.AddAgreement(ctx.body()))), "agreement " + id.asText());
         ctx.status(201);
-        json(ctx, agreementView(id));
+        json(ctx, agreementView(id.asText()));
     }
 
     private void endAgreement(Context ctx) {
         admin(ctx);
-        world();
+        LiveWorld world = world();
         String id = ctx.pathParam("id");
         if (!Ids.isValid(id)) {
             throw Problem.notFound("no agreement " + JsonBody.quoted(id));
@@ -521,6 +553,11 @@ public final class Api {
         if (!ctx.body().isBlank()) {
             JsonBody body = JsonBody.of(ctx.body(), Set.of("at"));
             Optional<Instant> given = body.instant("at", false);
+            given.filter(a -> a.isAfter(world.grid().end()))
+                    .ifPresent(a -> body.problem(
+                            "at",
+                            "is beyond the horizon this node plans for, "
+                                    + world.grid().end() + ": " + a));
             body.finish();
             at = given.orElse(null);
         }
@@ -572,6 +609,11 @@ public final class Api {
             body.problem("units", "give units or megawatts, one of the two");
         }
         Optional<Instant> from = body.instant("from", true);
+        from.filter(f -> f.isAfter(world.grid().end()))
+                .ifPresent(f -> body.problem(
+                        "from",
+                        "is beyond the horizon this node plans for, "
+                                + world.grid().end() + ": " + f));
         body.finish();
         ProviderId provider = new ProviderId(id);
         Command.AnnounceCapacity announce = new Command.AnnounceCapacity(

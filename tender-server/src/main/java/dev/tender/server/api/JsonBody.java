@@ -143,14 +143,19 @@ final class JsonBody {
 
     private Optional<BigDecimal> dollars(String field, BigDecimal amount, long max) {
         if (amount.signum() <= 0 || amount.compareTo(BigDecimal.valueOf(max)) > 0) {
-            problem(field, "must be more than 0 and at most " + max + ", not " + amount.toPlainString());
+            problem(field, "must be more than 0 and at most " + max + ", not " + shown(amount));
             return Optional.empty();
         }
         if (amount.stripTrailingZeros().scale() > 6) {
-            problem(field, "must have at most 6 decimals, not " + amount.toPlainString());
+            problem(field, "must have at most 6 decimals, not " + shown(amount));
             return Optional.empty();
         }
         return Optional.of(amount);
+    }
+
+    /** The amount as people write it, unless that takes more than a few dozen digits: 1e-999999999 would take a billion. */
+    private static String shown(BigDecimal amount) {
+        return Math.abs((long) amount.scale()) > 40 ? amount.toString() : amount.toPlainString();
     }
 
     Optional<Instant> instant(String field, boolean required) {

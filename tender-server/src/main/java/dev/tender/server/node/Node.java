@@ -1,5 +1,6 @@
 package dev.tender.server.node;
 
+import dev.tender.broker.Reply;
 import dev.tender.event.TenderEvent;
 import dev.tender.eventlog.EventLines;
 import dev.tender.store.CommandLog;
@@ -209,9 +210,10 @@ public final class Node implements AutoCloseable {
                     // Before each command, as replay does: what an earlier command of the batch set
                     // for this very instant (an answer after PT0S) fires before the next command.
                     engine.advanceTo(now);
-                    outcomes.add(pending.work().apply(engine));
+                    Object outcome = pending.work().apply(engine);
+                    outcomes.add(outcome);
                     Command<?> command = pending.command();
-                    if (command != null) {
+                    if (command != null && changedAnything(outcome)) {
                         commands.add(new StoredCommand(
                                 lastCommand + commands.size() + 1, now, command.kind(), CommandCodec.body(command)));
                     }
@@ -242,6 +244,27 @@ public final class Node implements AutoCloseable {
         for (Pending<?> pending; (pending = queue.poll()) != null; ) {
             pending.outcome().completeExceptionally(new Unavailable("the node stopped"));
         }
+    }
+
+    /**
+     * Whether a command's outcome changed the engine, so the command is stored. A refusal records
+     * nothing (an answer refused or too late, a cancel of what is closed, a key reused, a change of
+     * the world refused): replay makes the same events without it, and bad input leaves no trace.
+     */
+    private static boolean changedAnything(Object outcome) {
+        if (outcome instanceof Reply reply) {
+            return reply instanceof Reply.Received;
+        }
+        if (outcome instanceof Submission submission) {
+            return submission instanceof Submission.Accepted;
+        }
+        if (outcome instanceof Command.WorldEdit edit) {
+            return edit.done();
+        }
+        if (outcome instanceof Boolean cancelled) {
+            return cancelled;
+        }
+        return true;
     }
 
     /** Waits for a command or the next timer, then takes every command waiting, up to a batch. */

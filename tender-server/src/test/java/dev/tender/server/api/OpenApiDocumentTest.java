@@ -374,7 +374,7 @@ class OpenApiDocumentTest {
                 request.header("Content-Type", "application/json");
             }
             if (header.length == 2) {
-                request.header(header[0], header[1]);
+                request.setHeader(header[0], header[1]);
             }
             HttpResponse<String> response;
             try {
@@ -507,6 +507,7 @@ class OpenApiDocumentTest {
             theLog(http);
             clauses(http, api);
             capacity(http);
+            malformedAnywhere(http);
         }
         withoutAWorld(http, folder.resolve("bare"));
 
@@ -519,6 +520,24 @@ class OpenApiDocumentTest {
         Set<String> notSeen = new TreeSet<>(documented);
         notSeen.removeAll(http.seen);
         assertThat(notSeen).as("responses documented but never given").isEqualTo(NOT_PROVOKED);
+    }
+
+    /**
+     * A query that does not decode (here: not UTF-8) is refused on every route of {@code /v1} (400), and a body in
+     * another charset than UTF-8 on every route that takes one (415), before the route looks at it.
+     */
+    private static void malformedAnywhere(Checked http) {
+        operations().forEach((key, operation) -> {
+            String method = key.substring(0, key.indexOf(' '));
+            String path = key.substring(key.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "x");
+            if (!path.startsWith("/v1")) {
+                return;
+            }
+            http.call("admin", method, path + "?q=%ff", null, 400);
+            if (operation.has("requestBody")) {
+                http.call("admin", method, path, "{}", 415, "Content-Type", "application/json; charset=iso-8859-1");
+            }
+        });
     }
 
     private static void theDocumentationNeedsNoToken(Checked http) {
