@@ -1,4 +1,4 @@
-/** JMH benchmarks of the engine and a profiling run; not part of the product. */
+/** JMH benchmarks of the engine, a profiling run, and the live node's load driver and JDBC baseline (bench/serve); not part of the product. */
 @NullMarked
 package dev.tender.bench;
 

@@ -9,7 +9,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Bearer tokens: 256 random bits, shown once when issued; the store keeps only their SHA-256,
@@ -22,6 +24,12 @@ public final class Credentials {
 
     private final Tokens tokens;
     private final Clock clock;
+    /**
+     * Tokens found before, by hash: every call presents one, and a trip to the store for each would
+     * cost more than the call. Tokens are only ever added (by another process too), so a token not
+     * found here is looked for in the store.
+     */
+    private final Map<String, Caller> known = new ConcurrentHashMap<>();
 
     public Credentials(Tokens tokens, Clock clock) {
         this.tokens = tokens;
@@ -40,10 +48,16 @@ public final class Credentials {
     /** Who holds {@code token}; empty for a token never issued. */
     public Optional<Caller> caller(String token) {
         String hash = hash(token);
-        return tokens.find(hash)
+        Caller cached = known.get(hash);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Caller> found = tokens.find(hash)
                 .filter(stored -> MessageDigest.isEqual(
                         stored.hash().getBytes(StandardCharsets.US_ASCII), hash.getBytes(StandardCharsets.US_ASCII)))
                 .flatMap(stored -> Caller.ofRole(stored.role()));
+        found.ifPresent(caller -> known.put(hash, caller));
+        return found;
     }
 
     static String hash(String token) {
