@@ -16,7 +16,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,8 +42,6 @@ public final class Node implements AutoCloseable {
     private final RequestBook book = new RequestBook();
     private final EventLines lines = new EventLines();
     private final Thread writer;
-    private final AtomicLong committed = new AtomicLong();
-    private final AtomicLong eventsStored = new AtomicLong();
     private volatile boolean running = true;
     private volatile @Nullable LiveWorld world;
     private LiveEngine engine = new LiveEngine();
@@ -116,15 +113,6 @@ public final class Node implements AutoCloseable {
 
     public Optional<LiveWorld> world() {
         return Optional.ofNullable(world);
-    }
-
-    /** Commands stored since the node started, and events. */
-    public long commandsStored() {
-        return committed.get();
-    }
-
-    public long eventsStored() {
-        return eventsStored.get();
     }
 
     public int queueDepth() {
@@ -303,8 +291,6 @@ public final class Node implements AutoCloseable {
         activity.stored(commands.stream().map(StoredCommand::kind).toList(), events);
         lastCommand += commands.size();
         lastEvent += rows.size();
-        committed.addAndGet(commands.size());
-        eventsStored.addAndGet(rows.size());
     }
 
     /**
