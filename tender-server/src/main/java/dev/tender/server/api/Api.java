@@ -52,6 +52,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.JdbiException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,6 +134,11 @@ public final class Api {
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
                 write(ctx, new Problem(500, "Internal error", "the node failed to answer; the error is in its log"));
+            });
+            // The store unreachable: the node cannot answer now, which is not the caller's fault.
+            config.routes.exception(JdbiException.class, (e, ctx) -> {
+                LOG.error("{} {}: the store failed", ctx.method(), ctx.path(), e);
+                write(ctx, new Problem(503, "Unavailable", "the store cannot be reached; try again"));
             });
             ProtocolProblems.install(config);
         });

@@ -101,8 +101,31 @@ final class JsonBody {
                 problem(field, "must be a string, not " + kind(value));
                 return Optional.empty();
             }
+            if (!storable(value.textValue())) {
+                // JSON's escapes can spell them; no database keeps them as sent.
+                problem(field, "must not hold NUL or half of a surrogate pair");
+                return Optional.empty();
+            }
             return Optional.of(value.textValue());
         });
+    }
+
+    private static boolean storable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An id of the kind the world uses: letters, digits and {@code - _ .}. */

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,7 +35,7 @@ public sealed interface Command<R> {
         public LoadWorld {
             Objects.requireNonNull(scenario, "scenario");
             Objects.requireNonNull(source, "source");
-            manual = Set.copyOf(new TreeSet<>(manual));
+            manual = Set.copyOf(manual);
         }
 
         @Override

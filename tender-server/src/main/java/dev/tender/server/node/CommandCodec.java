@@ -39,7 +39,10 @@ public final class CommandCodec {
         if (command instanceof Command.LoadWorld load) {
             body.put("scenario", load.scenario());
             body.put("source", load.source());
-            texts(body.putArray("manual"), load.manual());
+            // Sorted: a set has no order, and the same command is always written the same.
+            texts(
+                    body.putArray("manual"),
+                    load.manual().stream().map(ProviderId::value).sorted().toList());
         } else if (command instanceof Command.Submit submit) {
             body.put("idempotencyKey", submit.idempotencyKey());
             demand(body, submit.demand());

@@ -13,6 +13,7 @@ import dev.tender.capacity.CapacityLedger;
 import dev.tender.capacity.CapacityStep;
 import dev.tender.capacity.Pool;
 import dev.tender.capacity.TimeGrid;
+import dev.tender.capacity.Window;
 import dev.tender.demand.RequestId;
 import dev.tender.demand.TenantId;
 import dev.tender.event.TenderEvent;
@@ -316,9 +317,9 @@ public final class LiveEngine {
                     online += step.units();
                 }
             }
-            long free = current.ledger.freeOver(pool, current.ledger.grid().cover(at, 1));
-            long awarded = 0;
             long bucket = current.ledger.grid().floor(at);
+            long free = current.ledger.freeOver(pool, new Window(bucket, bucket + 1));
+            long awarded = 0;
             for (TenderEvent.Awarded award : awards.getOrDefault(pool.index(), List.of())) {
                 var window = current.ledger.grid().cover(award.start(), Duration.between(award.start(), award.end()));
                 if (window.from() <= bucket && bucket < window.to()) {

@@ -39,7 +39,9 @@ public final class Node implements AutoCloseable {
     private final Clock wall;
     private final Activity activity;
     private final BlockingQueue<Pending<?>> queue;
-    private final RequestBook book = new RequestBook();
+    /** Replaced whole by a replay, so readers never see one half filled. */
+    private volatile RequestBook book = new RequestBook();
+
     private final EventLines lines = new EventLines();
     private final Thread writer;
     private volatile boolean running = true;
@@ -143,7 +145,7 @@ public final class Node implements AutoCloseable {
      */
     private void replay() {
         LiveEngine fresh = new LiveEngine();
-        book.clear();
+        RequestBook rebuilt = new RequestBook();
         StoredEvents stored = new StoredEvents(log);
         log.forEachCommand(command -> {
             fresh.advanceTo(command.at());
@@ -153,7 +155,7 @@ public final class Node implements AutoCloseable {
                 throw new IllegalStateException(
                         "command " + command.seq() + " replays to events the log does not hold");
             }
-            book.apply(events);
+            rebuilt.apply(events);
             lastCommand = command.seq();
             lastStamp = command.at();
         });
@@ -174,7 +176,8 @@ public final class Node implements AutoCloseable {
         if (!late.isEmpty()) {
             store(List.of(), late);
         }
-        book.apply(events);
+        rebuilt.apply(events);
+        book = rebuilt;
         world = engine.world().orElse(null);
         LOG.info(
                 "replayed {} commands; {} events of timers that fell due meanwhile stored now",
@@ -184,6 +187,23 @@ public final class Node implements AutoCloseable {
 
     private void write() {
         List<Pending<?>> batch = new ArrayList<>(BATCH);
+        try {
+            writeUntilStopped(batch);
+        } finally {
+            // Stopped, or killed by an Error: no one waits for an answer that will not come.
+            running = false;
+            batch.forEach(pending -> pending.outcome().completeExceptionally(new Unavailable("the node stopped")));
+            failWaiting();
+        }
+    }
+
+    private void failWaiting() {
+        for (Pending<?> pending; (pending = queue.poll()) != null; ) {
+            pending.outcome().completeExceptionally(new Unavailable("the node stopped"));
+        }
+    }
+
+    private void writeUntilStopped(List<Pending<?>> batch) {
         while (running) {
             try {
                 take(batch);
@@ -228,9 +248,6 @@ public final class Node implements AutoCloseable {
                 fail(batch, e);
             }
             batch.clear();
-        }
-        for (Pending<?> pending; (pending = queue.poll()) != null; ) {
-            pending.outcome().completeExceptionally(new Unavailable("the node stopped"));
         }
     }
 
@@ -329,5 +346,7 @@ public final class Node implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // A command handed in while the writer was leaving.
+        failWaiting();
     }
 }

@@ -104,13 +104,6 @@ public final class RequestBook {
     private final Map<RequestId, Integer> positions = new HashMap<>();
     private final Map<ProviderId, Map<OfferId, RequestId>> openOffers = new HashMap<>();
 
-    synchronized void clear() {
-        byId.clear();
-        inOrder.clear();
-        positions.clear();
-        openOffers.clear();
-    }
-
     public synchronized void apply(List<TenderEvent> events) {
         events.forEach(this::apply);
     }

@@ -127,6 +127,30 @@ class ApiTest {
     }
 
     @Test
+    void textNoDatabaseKeepsAsSentIsRefusedBeforeItReachesTheLog() throws Exception {
+        String id = JSON.readTree(api.post("research", "/v1/requests", TRAINING).body())
+                .get("id")
+                .textValue();
+        long stored = api.store.commands().lastCommandSeq();
+        for (String reason : List.of("\\ud800", "\\udc00 late", "a\\u0000b")) {
+            HttpResponse<String> refused = api.post(
+                    "azure",
+                    "/v1/offers/" + id + ".o1/response",
+                    "{\"outcome\": \"DECLINED\", \"reason\": \"" + reason + "\"}");
+            assertThat(refused.statusCode()).as(reason).isEqualTo(422);
+            assertThat(JSON.readTree(refused.body())
+                            .get("errors")
+                            .get(0)
+                            .get("field")
+                            .textValue())
+                    .isEqualTo("reason");
+        }
+        assertThat(api.store.commands().lastCommandSeq()).isEqualTo(stored);
+        assertThat(api.node.requests().find(new RequestId(id)).orElseThrow().isOpen())
+                .isTrue();
+    }
+
+    @Test
     void aTenantCancelsWhatIsNotAwardedAndCannotCancelTwice() throws Exception {
         String id = JSON.readTree(api.post("research", "/v1/requests", TRAINING).body())
                 .get("id")
