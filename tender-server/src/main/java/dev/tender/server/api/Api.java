@@ -246,8 +246,7 @@ public final class Api {
 
     private void submit(Context ctx) {
         Caller.Tenant tenant = tenant(ctx);
-        LiveWorld world = node.world()
-                .orElseThrow(() -> new Problem(503, "No world", "the node has no world yet: start it with --scenario"));
+        LiveWorld world = world();
         String key = idempotencyKey(ctx);
         JsonBody body = JsonBody.of(ctx.body(), SUBMIT_FIELDS);
         Optional<String> workload = body.id("workload", true);

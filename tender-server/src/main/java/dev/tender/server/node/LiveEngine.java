@@ -169,8 +169,9 @@ public final class LiveEngine {
         } catch (JsonProcessingException e) {
             return WorldEdit.refused(Outcome.INVALID, "(body)", "not JSON: " + e.getOriginalMessage());
         }
-        String path = "agreements[" + WorldFile.nextAgreement(current.text) + "]";
-        String text = WorldFile.withAgreement(current.text, entry);
+        WorldFile.Added withEntry = WorldFile.withAgreement(current.text, entry);
+        String path = "agreements[" + withEntry.index() + "]";
+        String text = withEntry.text();
         return edit(
                 current,
                 text,

@@ -48,7 +48,6 @@ public final class Node implements AutoCloseable {
     private volatile @Nullable LiveWorld world;
     private LiveEngine engine = new LiveEngine();
     private long lastCommand;
-    private long lastEvent;
     private Instant lastStamp = Instant.EPOCH;
 
     /** Work waiting for the writer: a command to log and apply, or a read of the engine; and who waits for its outcome. */
@@ -172,7 +171,6 @@ public final class Node implements AutoCloseable {
         List<TenderEvent> events = engine.drainEvents();
         List<TenderEvent> late = stored.check(events, lines);
         stored.requireAllSeen();
-        lastEvent = stored.lastChecked();
         if (!late.isEmpty()) {
             store(List.of(), late);
         }
@@ -275,10 +273,12 @@ public final class Node implements AutoCloseable {
     /** Waits for a command or the next timer, then takes every command waiting, up to a batch. */
     private void take(List<Pending<?>> batch) throws InterruptedException {
         Optional<Instant> timer = engine.nextTimer();
+        // At least once a second, to see whether the node is stopping.
         long waitMillis = timer.map(
                         due -> Math.max(0, Duration.between(wall.instant(), due).toMillis() + 1))
+                .filter(millis -> millis < 1_000)
                 .orElse(1_000L);
-        Pending<?> first = queue.poll(Math.min(waitMillis, 1_000L), TimeUnit.MILLISECONDS);
+        Pending<?> first = queue.poll(waitMillis, TimeUnit.MILLISECONDS);
         if (first != null) {
             batch.add(first);
             queue.drainTo(batch, BATCH - 1);
@@ -297,17 +297,14 @@ public final class Node implements AutoCloseable {
 
     private void store(List<StoredCommand> commands, List<TenderEvent> events) {
         List<StoredEvent> rows = new ArrayList<>(events.size());
+        // The store refuses seqs that do not follow the stored ones, so a gap cannot be written.
         for (TenderEvent event : events) {
-            if (event.seq() != lastEvent + rows.size() + 1) {
-                throw new IllegalStateException("the engine's event " + event.seq() + " does not follow " + lastEvent);
-            }
             rows.add(
                     new StoredEvent(event.seq(), event.at(), event.request().value(), event.type(), lines.line(event)));
         }
         log.append(commands, rows);
         activity.stored(commands.stream().map(StoredCommand::kind).toList(), events);
         lastCommand += commands.size();
-        lastEvent += rows.size();
     }
 
     /**

@@ -9,11 +9,12 @@ import dev.tender.provider.ProviderId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -102,7 +103,7 @@ public final class RequestBook {
     private final Map<RequestId, RequestView> byId = new HashMap<>();
     private final List<RequestId> inOrder = new ArrayList<>();
     private final Map<RequestId, Integer> positions = new HashMap<>();
-    private final Map<ProviderId, Map<OfferId, RequestId>> openOffers = new HashMap<>();
+    private final Map<ProviderId, Set<OfferId>> openOffers = new HashMap<>();
 
     public synchronized void apply(List<TenderEvent> events) {
         events.forEach(this::apply);
@@ -129,8 +130,8 @@ public final class RequestBook {
         }
         if (event instanceof TenderEvent.Offered offered) {
             openOffers
-                    .computeIfAbsent(offered.provider(), p -> new LinkedHashMap<>())
-                    .put(offered.offer(), offered.request());
+                    .computeIfAbsent(offered.provider(), p -> new LinkedHashSet<>())
+                    .add(offered.offer());
             return view.with(appended(view.offers(), new OfferView(offered, null, false)));
         }
         if (event instanceof TenderEvent.Responded responded) {
@@ -158,7 +159,7 @@ public final class RequestBook {
     }
 
     private void forget(ProviderId provider, OfferId offer) {
-        Map<OfferId, RequestId> open = openOffers.get(provider);
+        Set<OfferId> open = openOffers.get(provider);
         if (open != null) {
             open.remove(offer);
         }
@@ -194,8 +195,7 @@ public final class RequestBook {
     /** The offers open to {@code provider}, oldest first. */
     public synchronized List<OfferOnRequest> openOffers(ProviderId provider) {
         List<OfferOnRequest> offers = new ArrayList<>();
-        openOffers.getOrDefault(provider, Map.of()).keySet().forEach(id -> offer(id)
-                .ifPresent(offers::add));
+        openOffers.getOrDefault(provider, Set.of()).forEach(id -> offer(id).ifPresent(offers::add));
         return offers;
     }
 

@@ -18,7 +18,6 @@ final class StoredEvents {
     private final CommandLog log;
     private final Deque<StoredEvent> page = new ArrayDeque<>();
     private long lastRead;
-    private long lastChecked;
     private boolean exhausted;
 
     StoredEvents(CommandLog log) {
@@ -42,7 +41,6 @@ final class StoredEvents {
                 throw new IllegalStateException("the log does not replay: stored event " + stored.seq() + " is "
                         + stored.line() + " but the engine now makes " + line);
             }
-            lastChecked = event.seq();
         }
         return missing;
     }
@@ -57,10 +55,6 @@ final class StoredEvents {
             }
         }
         return page.poll();
-    }
-
-    long lastChecked() {
-        return lastChecked;
     }
 
     /** Stored events the replay never made mean the log holds what its commands do not explain. */

@@ -52,19 +52,16 @@ public final class WorldFile {
         }
     }
 
-    /** The world's text with {@code entry} last among its agreements; its index there, for the problems' paths. */
-    static String withAgreement(String world, JsonNode entry) {
+    /** A world's text with a clause added, and the clause's index among its agreements (for problems' paths). */
+    record Added(String text, int index) {}
+
+    /** The world's text with {@code entry} last among its agreements. */
+    static Added withAgreement(String world, JsonNode entry) {
         ObjectNode tree = tree(world).orElseThrow(() -> new IllegalStateException("a loaded world is not YAML"));
         JsonNode agreements = tree.get("agreements");
         ArrayNode list = agreements instanceof ArrayNode array ? array : tree.putArray("agreements");
         list.add(entry);
-        return text(tree);
-    }
-
-    /** The index {@link #withAgreement} gives a new entry. */
-    static int nextAgreement(String world) {
-        JsonNode agreements = tree(world).map(tree -> tree.get("agreements")).orElse(null);
-        return agreements instanceof ArrayNode array ? array.size() : 0;
+        return new Added(text(tree), list.size() - 1);
     }
 
     /** The world's text with the agreement {@code id} ending at {@code at}; empty when there is none such. */
