@@ -298,29 +298,25 @@ public final class ServeLoad {
         Latencies latencies = new Latencies();
         List<String> ids = new ArrayList<>();
         Map<String, Long> errors = new TreeMap<>();
-        URI submit = base.resolve("/v1/requests");
-        start.await();
-        for (long n = 0; phase.more(); n++) {
-            HttpRequest request = HttpRequest.newBuilder(submit)
-                    .timeout(Duration.ofSeconds(60))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .header("Idempotency-Key", run + "-" + phase.name + "-" + client + "-" + n)
-                    .POST(HttpRequest.BodyPublishers.ofString(demand(random)))
-                    .build();
-            long began = System.nanoTime();
-            try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                long took = System.nanoTime() - began;
-                Matcher id = ID.matcher(response.body());
-                if (response.statusCode() == 201 && id.find()) {
-                    latencies.add(took);
-                    ids.add(id.group(1));
-                } else {
-                    errors.merge("HTTP " + response.statusCode(), 1L, Long::sum);
+        try (PlainHttp http = new PlainHttp(base, token)) {
+            start.await();
+            for (long n = 0; phase.more(); n++) {
+                String key = run + "-" + phase.name + "-" + client + "-" + n;
+                String body = demand(random);
+                long began = System.nanoTime();
+                try {
+                    PlainHttp.Answer answer = http.post("/v1/requests", key, body);
+                    long took = System.nanoTime() - began;
+                    Matcher id = ID.matcher(answer.body());
+                    if (answer.status() == 201 && id.find()) {
+                        latencies.add(took);
+                        ids.add(id.group(1));
+                    } else {
+                        errors.merge("HTTP " + answer.status(), 1L, Long::sum);
+                    }
+                } catch (IOException e) {
+                    errors.merge(e.getClass().getSimpleName(), 1L, Long::sum);
                 }
-            } catch (IOException e) {
-                errors.merge(e.getClass().getSimpleName(), 1L, Long::sum);
             }
         }
         return new ClientResult(latencies, ids, errors);

@@ -1,17 +1,21 @@
 package dev.tender.store;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The live node's log: every command, and every event the commands yielded, each in a table of its
- * own keyed by seq. Safe to use from many threads, though the node appends from one.
+ * own keyed by seq, and beside them an index of the requests the events tell of (their tenant and
+ * state). Safe to use from many threads, though the node appends from one.
  *
  * <p>An append is one transaction for a group of commands and events (group commit), with one JDBC
  * batch per table, so its cost is a round trip or two per table however many rows it holds. The
@@ -32,6 +36,7 @@ public final class CommandLog {
 
     private static final String COMMANDS = "SELECT seq, at, kind, body FROM command";
     private static final String EVENTS = "SELECT seq, at, request, type, line FROM event";
+    private static final String REQUESTS = "SELECT seq, id, tenant, state FROM request";
 
     private static final RowMapper<StoredCommand> COMMAND = (row, context) -> new StoredCommand(
             row.getLong("seq"), Columns.instant(row, "at"), row.getString("kind"), row.getString("body"));
@@ -43,32 +48,48 @@ public final class CommandLog {
             row.getString("type"),
             row.getString("line"));
 
+    private static final RowMapper<StoredRequest> REQUEST = (row, context) ->
+            new StoredRequest(row.getLong("seq"), row.getString("id"), row.getString("tenant"), row.getString("state"));
+
     private final Jdbi jdbi;
 
     CommandLog(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
-    /**
-     * Stores {@code commands} and {@code events} in one transaction; both empty is a no-op. The
-     * command seqs must continue {@link #lastCommandSeq()} without a gap, the event seqs {@link
-     * #lastEventSeq()}.
-     *
-     * @throws IllegalArgumentException when the seqs leave a gap or overlap the stored ones; nothing
-     *     is stored
-     */
+    /** {@link #append(List, List, List)} with no request rows. */
     public void append(List<StoredCommand> commands, List<StoredEvent> events) {
+        append(commands, events, List.of());
+    }
+
+    /**
+     * Stores {@code commands}, {@code events} and {@code requests} in one transaction; all empty is
+     * a no-op. The command seqs must continue {@link #lastCommandSeq()} without a gap, the event
+     * seqs {@link #lastEventSeq()}. A request whose seq is one of {@code events} is new, and added;
+     * any other must be stored already, and gets the state given.
+     *
+     * @throws IllegalArgumentException when the seqs leave a gap or overlap the stored ones, or a
+     *     request is neither new nor stored; nothing is stored
+     */
+    public void append(List<StoredCommand> commands, List<StoredEvent> events, List<StoredRequest> requests) {
         List<StoredCommand> newCommands = List.copyOf(commands);
         List<StoredEvent> newEvents = List.copyOf(events);
-        if (newCommands.isEmpty() && newEvents.isEmpty()) {
+        if (newCommands.isEmpty() && newEvents.isEmpty() && requests.isEmpty()) {
             return;
         }
         requireCountingUp(newCommands, StoredCommand::seq, "command");
         requireCountingUp(newEvents, StoredEvent::seq, "event");
+        long firstNew = newEvents.isEmpty() ? Long.MAX_VALUE : newEvents.get(0).seq();
+        List<StoredRequest> added =
+                requests.stream().filter(r -> r.seq() >= firstNew).toList();
+        List<StoredRequest> changed =
+                requests.stream().filter(r -> r.seq() < firstNew).toList();
         try {
             jdbi.useTransaction(handle -> {
                 insertCommands(handle, newCommands);
                 insertEvents(handle, newEvents);
+                insertRequests(handle, added);
+                updateRequests(handle, changed);
                 if (!newCommands.isEmpty()) {
                     requireFollows(handle, "command", newCommands.get(0).seq());
                 }
@@ -119,6 +140,43 @@ public final class CommandLog {
                     .add();
         }
         batch.execute();
+    }
+
+    private static void insertRequests(Handle handle, List<StoredRequest> requests) {
+        if (requests.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch =
+                handle.prepareBatch("INSERT INTO request (seq, id, tenant, state) VALUES (:seq, :id, :tenant, :state)");
+        for (StoredRequest request : requests) {
+            batch.bind("seq", request.seq())
+                    .bind("id", request.id())
+                    .bind("tenant", request.tenant())
+                    .bind("state", request.state())
+                    .add();
+        }
+        batch.execute();
+    }
+
+    private static void updateRequests(Handle handle, List<StoredRequest> requests) {
+        if (requests.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch("UPDATE request SET state = :state WHERE seq = :seq AND id = :id");
+        for (StoredRequest request : requests) {
+            batch.bind("seq", request.seq())
+                    .bind("id", request.id())
+                    .bind("state", request.state())
+                    .add();
+        }
+        int[] updated = batch.execute();
+        for (int i = 0; i < updated.length; i++) {
+            // The driver may answer SUCCESS_NO_INFO (-2) for a batched row; only 0 says none matched.
+            if (updated[i] == 0) {
+                throw new IllegalArgumentException("request " + requests.get(i).id() + " (seq "
+                        + requests.get(i).seq() + ") is neither stored nor among the new events");
+            }
+        }
     }
 
     private static <T> void requireCountingUp(List<T> rows, ToLongFunction<T> seq, String what) {
@@ -217,6 +275,65 @@ public final class CommandLog {
                 .bind("after", after)
                 .bind("limit", limit)
                 .map(mapper)
+                .list());
+    }
+
+    /** The request {@code id}, if it is stored. */
+    public Optional<StoredRequest> request(String id) {
+        Objects.requireNonNull(id, "id");
+        return jdbi.withHandle(handle -> handle.createQuery(REQUESTS + " WHERE id = :id")
+                .bind("id", id)
+                .map(REQUEST)
+                .findOne());
+    }
+
+    /**
+     * Up to {@code limit} requests submitted after the one with seq {@code after}, in submission
+     * order, of {@code tenant} and in {@code state} where these are given.
+     */
+    public List<StoredRequest> requests(@Nullable String tenant, @Nullable String state, long after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1: " + limit);
+        }
+        String where = " WHERE seq > :after" + (tenant == null ? "" : " AND tenant = :tenant")
+                + (state == null ? "" : " AND state = :state");
+        return jdbi.withHandle(handle -> {
+            var query = handle.createQuery(REQUESTS + where + " ORDER BY seq LIMIT :limit")
+                    .bind("after", after)
+                    .bind("limit", limit);
+            if (tenant != null) {
+                query.bind("tenant", tenant);
+            }
+            if (state != null) {
+                query.bind("state", state);
+            }
+            return query.map(REQUEST).list();
+        });
+    }
+
+    /**
+     * Adds {@code requests} to the request index in one transaction: for a log stored before the
+     * index existed, whose rows the node makes again as it replays.
+     */
+    public void reindex(Collection<StoredRequest> requests) {
+        jdbi.useTransaction(handle -> insertRequests(handle, List.copyOf(requests)));
+    }
+
+    /** How many requests are stored. */
+    public long requestCount() {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM request")
+                .mapTo(Long.class)
+                .one());
+    }
+
+    /** Every event of {@code requests}, in seq order. */
+    public List<StoredEvent> eventsOf(Collection<String> requests) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(handle -> handle.createQuery(EVENTS + " WHERE request IN (<requests>) ORDER BY seq")
+                .bindList("requests", List.copyOf(requests))
+                .map(EVENT)
                 .list());
     }
 

@@ -228,6 +228,72 @@ abstract class CommandLogContract {
         assertThat(log.eventsOf("r-alph")).isEmpty();
     }
 
+    @Test
+    void eventsOfManyRequestsComeInOneSeqOrder() {
+        long e = log.lastEventSeq();
+        log.append(
+                nextCommands(1), List.of(event(e + 1, "r-many-1"), event(e + 2, "r-many-2"), event(e + 3, "r-many-3")));
+
+        assertThat(log.eventsOf(List.of("r-many-3", "r-many-1", "r-none")))
+                .extracting(StoredEvent::seq)
+                .containsExactly(e + 1, e + 3);
+        assertThat(log.eventsOf(List.<String>of())).isEmpty();
+    }
+
+    @Test
+    void theRequestIndexAddsRequestsWithTheirSubmissionAndChangesTheirStateLater() {
+        String tenant = "t-index-" + System.nanoTime();
+        long e = log.lastEventSeq();
+        StoredRequest first = new StoredRequest(e + 1, tenant + "-r1", tenant, "OPEN");
+        StoredRequest second = new StoredRequest(e + 2, tenant + "-r2", tenant, "FULFILLED");
+        StoredRequest other = new StoredRequest(e + 3, tenant + "-r3", tenant + "-other", "OPEN");
+        log.append(
+                nextCommands(1),
+                List.of(event(e + 1, first.id()), event(e + 2, second.id()), event(e + 3, other.id())),
+                List.of(first, second, other));
+        // The first closes in a later group, beside an event of the third.
+        log.append(nextCommands(1), List.of(event(e + 4, other.id())), List.of(first.in("CANCELLED")));
+
+        assertThat(log.request(first.id())).contains(first.in("CANCELLED"));
+        assertThat(log.request(tenant + "-none")).isEmpty();
+        assertThat(log.requests(tenant, null, 0, 10)).containsExactly(first.in("CANCELLED"), second);
+        assertThat(log.requests(tenant, null, first.seq(), 10)).containsExactly(second);
+        assertThat(log.requests(tenant, "FULFILLED", 0, 10)).containsExactly(second);
+        assertThat(log.requests(null, "OPEN", e, 10)).containsExactly(other);
+        assertThat(log.requests(null, null, e, 2)).containsExactly(first.in("CANCELLED"), second);
+        assertThatThrownBy(() -> log.requests(null, null, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aStateChangeOfARequestNotStoredStoresNoneOfTheGroup() {
+        long c = log.lastCommandSeq();
+        long e = log.lastEventSeq();
+        StoredRequest unknown = new StoredRequest(1, "r-never-stored", "t", "CANCELLED");
+
+        assertThatThrownBy(() -> log.append(nextCommands(1), nextEvents(1, "r-x"), List.of(unknown)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("r-never-stored");
+        assertThat(log.lastCommandSeq()).isEqualTo(c);
+        assertThat(log.lastEventSeq()).isEqualTo(e);
+    }
+
+    @Test
+    void reindexAddsTheRowsOfALogStoredBeforeTheIndex() {
+        String tenant = "t-reindex-" + System.nanoTime();
+        long e = log.lastEventSeq();
+        log.append(nextCommands(1), List.of(event(e + 1, tenant + "-r1"), event(e + 2, tenant + "-r2")));
+        long before = log.requestCount();
+
+        log.reindex(List.of(
+                new StoredRequest(e + 1, tenant + "-r1", tenant, "OPEN"),
+                new StoredRequest(e + 2, tenant + "-r2", tenant, "EXPIRED")));
+
+        assertThat(log.requestCount()).isEqualTo(before + 2);
+        assertThat(log.requests(tenant, "EXPIRED", 0, 10))
+                .extracting(StoredRequest::id)
+                .containsExactly(tenant + "-r2");
+    }
+
     /**
      * Twenty thousand commands and their events go in as forty groups and come back a page at a
      * time, in order; the action may read the store meanwhile, as the node's replay does.

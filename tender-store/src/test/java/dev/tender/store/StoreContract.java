@@ -47,12 +47,13 @@ abstract class StoreContract {
         Store.open(url).close();
         MigrationInfo[] second = applied(url);
 
-        assertThat(first).hasSize(1);
-        assertThat(first[0].getVersion().getVersion()).isEqualTo("1");
-        assertThat(first[0].getState().isApplied()).isTrue();
-        assertThat(second).hasSize(1);
-        assertThat(second[0].getInstalledRank()).isEqualTo(first[0].getInstalledRank());
-        assertThat(second[0].getInstalledOn()).isEqualTo(first[0].getInstalledOn());
+        assertThat(first).extracting(m -> m.getVersion().getVersion()).containsExactly("1", "2");
+        assertThat(first).allSatisfy(m -> assertThat(m.getState().isApplied()).isTrue());
+        assertThat(second).hasSameSizeAs(first);
+        for (int i = 0; i < first.length; i++) {
+            assertThat(second[i].getInstalledRank()).isEqualTo(first[i].getInstalledRank());
+            assertThat(second[i].getInstalledOn()).isEqualTo(first[i].getInstalledOn());
+        }
     }
 
     @Test

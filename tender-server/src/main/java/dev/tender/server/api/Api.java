@@ -356,11 +356,10 @@ public final class Api {
         }
         List<RequestView> page = node.requests()
                 .page(
+                        caller instanceof Caller.Tenant tenant ? tenant.id() : null,
+                        state,
                         cursor == null ? null : new RequestId(cursor),
-                        limit,
-                        view -> (!(caller instanceof Caller.Tenant tenant)
-                                        || view.request().tenant().equals(tenant.id()))
-                                && (state == null || view.state().equals(state)));
+                        limit);
         ObjectNode body = Views.JSON.createObjectNode();
         ArrayNode items = body.putArray("requests");
         page.forEach(view -> items.add(Views.request(view)));

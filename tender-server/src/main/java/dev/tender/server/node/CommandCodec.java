@@ -72,6 +72,16 @@ public final class CommandCodec {
         return body.toString();
     }
 
+    /**
+     * The first 64 bits of the SHA-256 of the demand's canonical form (its fields as the log writes
+     * them): two demands with the same fingerprint are the same demand, but for a chance of 2^-64.
+     */
+    static long fingerprint(Demand demand) {
+        ObjectNode body = JSON.createObjectNode();
+        demand(body, demand);
+        return Sha256.of(body.toString()).getLong();
+    }
+
     private static void demand(ObjectNode body, Demand demand) {
         body.put("tenant", demand.tenant().value());
         body.put("workload", demand.workload().value());

@@ -29,10 +29,12 @@ import dev.tender.time.VirtualClock;
 import dev.tender.world.Scenario;
 import dev.tender.world.World;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,17 +55,40 @@ public final class LiveEngine {
     private final VirtualClock clock = new VirtualClock(Instant.EPOCH);
     private final EventQueue agenda = new EventQueue();
     private final List<TenderEvent> emitted = new ArrayList<>();
-    private final Map<Key, Named> keys = new HashMap<>();
-    /** Capacity announced while live, by pool index, and the awards made from each pool. */
+    /** The keys of the last {@link #KEYS_KEPT}, oldest first (submissions come in the order of their instants). */
+    private final LinkedHashMap<Key, Named> keys = new LinkedHashMap<>();
+    /** Capacity announced while live, by pool index. */
     private final Map<Integer, List<CapacityStep>> announced = new HashMap<>();
+    /** Units awarded from each pool (by index) in each bucket of the ledger's grid. */
+    private final Map<Integer, long[]> awarded = new HashMap<>();
 
-    private final Map<Integer, List<TenderEvent.Awarded>> awards = new HashMap<>();
     private @Nullable Loaded loaded;
     private long named;
 
-    private record Key(TenantId tenant, String idempotencyKey) {}
+    /**
+     * How long a tenant's {@code Idempotency-Key} is remembered from its first submission: a retry
+     * within this gets the same request back; after it, the key names a new request. Counted on the
+     * engine's clock, so a replay forgets exactly what the live node forgot.
+     */
+    public static final Duration KEYS_KEPT = Duration.ofHours(24);
 
-    private record Named(RequestId request, Demand demand) {}
+    /**
+     * A tenant's key as the first 128 bits of the SHA-256 of the tenant and the key: two numbers,
+     * not two texts (a day of keys may be millions); two keys are told apart but for a chance of 2^-128.
+     */
+    private record Key(long high, long low) {
+        static Key of(TenantId tenant, String idempotencyKey) {
+            // Ids hold no line feed, so the text names one tenant and one key.
+            ByteBuffer digest = Sha256.of(tenant.value() + "\n" + idempotencyKey);
+            return new Key(digest.getLong(), digest.getLong());
+        }
+    }
+
+    /**
+     * What a key named: the request's number, the demand's fingerprint and when, in epoch
+     * milliseconds; numbers, not objects, as a day of keys may be millions.
+     */
+    private record Named(long request, long demand, long atMillis) {}
 
     /** What a loaded world adds: its text (for edits), the engine, and what the API may read. */
     private static final class Loaded {
@@ -108,12 +133,18 @@ public final class LiveEngine {
     private void emit(TenderEvent event) {
         emitted.add(event);
         if (event instanceof TenderEvent.Awarded award && loaded != null) {
+            TimeGrid grid = loaded.ledger.grid();
             loaded.world
                     .world()
                     .footprint()
                     .poolAt(award.provider(), award.site(), award.accelerator())
-                    .ifPresent(pool -> awards.computeIfAbsent(pool.index(), i -> new ArrayList<>())
-                            .add(award));
+                    .ifPresent(pool -> {
+                        long[] units = awarded.computeIfAbsent(pool.index(), i -> new long[grid.buckets()]);
+                        Window window = grid.cover(award.start(), Duration.between(award.start(), award.end()));
+                        for (long b = Math.max(0, window.from()); b < Math.min(units.length, window.to()); b++) {
+                            units[(int) b] += award.units();
+                        }
+                    });
         }
     }
 
@@ -320,14 +351,9 @@ public final class LiveEngine {
             }
             long bucket = current.ledger.grid().floor(at);
             long free = current.ledger.freeOver(pool, new Window(bucket, bucket + 1));
-            long awarded = 0;
-            for (TenderEvent.Awarded award : awards.getOrDefault(pool.index(), List.of())) {
-                var window = current.ledger.grid().cover(award.start(), Duration.between(award.start(), award.end()));
-                if (window.from() <= bucket && bucket < window.to()) {
-                    awarded += award.units();
-                }
-            }
-            pools.add(new PoolCapacity(pool, online, Math.max(0, online - free - awarded), awarded, free));
+            long[] units = awarded.get(pool.index());
+            long awardedNow = units == null || bucket < 0 || bucket >= units.length ? 0 : units[(int) bucket];
+            pools.add(new PoolCapacity(pool, online, Math.max(0, online - free - awardedNow), awardedNow, free));
         }
         return pools;
     }
@@ -343,21 +369,34 @@ public final class LiveEngine {
         if (loaded == null) {
             return new Submission.Refused("the node has no world yet: start it with --scenario");
         }
-        Key key = new Key(command.demand().tenant(), command.idempotencyKey());
+        forgetKeysOlderThan(clock.instant().minus(KEYS_KEPT));
+        Key key = Key.of(command.demand().tenant(), command.idempotencyKey());
+        long demand = CommandCodec.fingerprint(command.demand());
         Named before = keys.get(key);
         if (before != null) {
-            return before.demand().equals(command.demand())
-                    ? new Submission.Repeated(before.request())
-                    : new Submission.KeyReused(before.request());
+            RequestId request = requestId(before.request());
+            return before.demand() == demand ? new Submission.Repeated(request) : new Submission.KeyReused(request);
         }
-        RequestId id = new RequestId("req-" + ++named);
-        keys.put(key, new Named(id, command.demand()));
+        RequestId id = requestId(++named);
+        keys.put(key, new Named(named, demand, clock.instant().toEpochMilli()));
         Reply reply = loaded.broker.submit(command.demand().named(id));
         if (reply instanceof Reply.Refused refused) {
             // The engine names requests one by one, so one can never be open already.
             throw new IllegalStateException("request " + id + " refused: " + refused.reason());
         }
         return new Submission.Accepted(id);
+    }
+
+    private static RequestId requestId(long number) {
+        return new RequestId("req-" + number);
+    }
+
+    private void forgetKeysOlderThan(Instant oldest) {
+        long millis = oldest.toEpochMilli();
+        var iterator = keys.values().iterator();
+        while (iterator.hasNext() && iterator.next().atMillis() < millis) {
+            iterator.remove();
+        }
     }
 
     Reply respond(Command.Respond command) {

@@ -6,11 +6,14 @@ import dev.tender.eventlog.EventLines;
 import dev.tender.store.CommandLog;
 import dev.tender.store.StoredCommand;
 import dev.tender.store.StoredEvent;
+import dev.tender.store.StoredRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -39,8 +42,9 @@ public final class Node implements AutoCloseable {
     private final Clock wall;
     private final Activity activity;
     private final BlockingQueue<Pending<?>> queue;
+    private final int recentClosed;
     /** Replaced whole by a replay, so readers never see one half filled. */
-    private volatile RequestBook book = new RequestBook();
+    private volatile RequestBook book;
 
     private final EventLines lines = new EventLines();
     private final Thread writer;
@@ -61,11 +65,13 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    private Node(CommandLog log, Clock wall, Activity activity, int queueSize) {
+    private Node(CommandLog log, Clock wall, Activity activity, int queueSize, int recentClosed) {
         this.log = log;
         this.wall = wall;
         this.activity = activity;
         this.queue = new ArrayBlockingQueue<>(queueSize);
+        this.recentClosed = recentClosed;
+        this.book = new RequestBook(log, recentClosed);
         this.writer = new Thread(this::write, "tender-writer");
     }
 
@@ -76,7 +82,12 @@ public final class Node implements AutoCloseable {
 
     /** As {@link #start(CommandLog, Clock)}, telling {@code activity} what the node does. */
     public static Node start(CommandLog log, Clock wall, Activity activity) {
-        Node node = new Node(log, wall, activity, 16_384);
+        return start(log, wall, activity, RequestBook.RECENT);
+    }
+
+    /** As {@link #start(CommandLog, Clock, Activity)}, keeping {@code recentClosed} closed requests in memory. */
+    static Node start(CommandLog log, Clock wall, Activity activity, int recentClosed) {
+        Node node = new Node(log, wall, activity, 16_384, recentClosed);
         node.replay();
         node.writer.start();
         return node;
@@ -144,8 +155,11 @@ public final class Node implements AutoCloseable {
      */
     private void replay() {
         LiveEngine fresh = new LiveEngine();
-        RequestBook rebuilt = new RequestBook();
+        RequestBook rebuilt = new RequestBook(log, recentClosed);
         StoredEvents stored = new StoredEvents(log);
+        // A log stored before the request index (V2) existed has events but no request rows.
+        boolean reindex = log.requestCount() == 0 && log.lastEventSeq() > 0;
+        Map<String, StoredRequest> index = new LinkedHashMap<>();
         log.forEachCommand(command -> {
             fresh.advanceTo(command.at());
             CommandCodec.read(command.kind(), command.body()).applyTo(fresh);
@@ -154,11 +168,18 @@ public final class Node implements AutoCloseable {
                 throw new IllegalStateException(
                         "command " + command.seq() + " replays to events the log does not hold");
             }
+            if (reindex) {
+                rebuilt.rows(events).forEach(row -> index.put(row.id(), row));
+            }
             rebuilt.apply(events);
             lastCommand = command.seq();
             lastStamp = command.at();
         });
         engine = fresh;
+        if (reindex) {
+            log.reindex(index.values());
+            LOG.info("indexed the {} requests of a log stored before the request index", index.size());
+        }
         // A timer that fired after the last command stored events later than it: a clock set back
         // since must not stamp anything before them.
         long lastStored = log.lastEventSeq();
@@ -172,7 +193,7 @@ public final class Node implements AutoCloseable {
         List<TenderEvent> late = stored.check(events, lines);
         stored.requireAllSeen();
         if (!late.isEmpty()) {
-            store(List.of(), late);
+            store(List.of(), late, rebuilt);
         }
         rebuilt.apply(events);
         book = rebuilt;
@@ -229,7 +250,7 @@ public final class Node implements AutoCloseable {
                 engine.advanceTo(now);
                 List<TenderEvent> events = engine.drainEvents();
                 if (!commands.isEmpty() || !events.isEmpty()) {
-                    store(commands, events);
+                    store(commands, events, book);
                     book.apply(events);
                 }
                 world = engine.world().orElse(null);
@@ -295,14 +316,15 @@ public final class Node implements AutoCloseable {
         return now;
     }
 
-    private void store(List<StoredCommand> commands, List<TenderEvent> events) {
+    /** Stores commands and events, with the rows of the requests they change as {@code requests} sees them. */
+    private void store(List<StoredCommand> commands, List<TenderEvent> events, RequestBook requests) {
         List<StoredEvent> rows = new ArrayList<>(events.size());
         // The store refuses seqs that do not follow the stored ones, so a gap cannot be written.
         for (TenderEvent event : events) {
             rows.add(
                     new StoredEvent(event.seq(), event.at(), event.request().value(), event.type(), lines.line(event)));
         }
-        log.append(commands, rows);
+        log.append(commands, rows, requests.rows(events));
         activity.stored(commands.stream().map(StoredCommand::kind).toList(), events);
         lastCommand += commands.size();
     }

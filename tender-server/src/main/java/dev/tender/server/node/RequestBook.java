@@ -2,25 +2,33 @@ package dev.tender.server.node;
 
 import dev.tender.demand.Request;
 import dev.tender.demand.RequestId;
+import dev.tender.demand.TenantId;
 import dev.tender.event.OfferId;
 import dev.tender.event.TenderEvent;
+import dev.tender.eventlog.EventLines;
+import dev.tender.eventlog.EventLogReader;
 import dev.tender.money.Money;
 import dev.tender.provider.ProviderId;
+import dev.tender.store.CommandLog;
+import dev.tender.store.StoredEvent;
+import dev.tender.store.StoredRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every request as its events tell it, kept for the API to read: its state, offers and awards.
- * The writer applies events after they are stored; readers on other threads get immutable views.
+ * Every request as its events tell it, for the API to read: its state, offers and awards. Open
+ * requests are kept in memory, with the last few that closed; the store answers for
+ * the others (its request index and their events), so memory does not grow with the log. The
+ * writer applies events after they are stored; readers on other threads get immutable views.
  */
 public final class RequestBook {
 
@@ -99,43 +107,112 @@ public final class RequestBook {
 
     private static final String OPEN = "OPEN";
     private static final String CLOSED = "CLOSED";
+    /** Closed requests a node keeps in memory: those a client most likely reads next, above all the one just answered. */
+    static final int RECENT = 10_000;
 
-    private final Map<RequestId, RequestView> byId = new HashMap<>();
-    private final List<RequestId> inOrder = new ArrayList<>();
-    private final Map<RequestId, Integer> positions = new HashMap<>();
+    private final CommandLog log;
+    private final Map<RequestId, Kept> open = new HashMap<>();
+    private final Map<RequestId, RequestView> recent;
     private final Map<ProviderId, Set<OfferId>> openOffers = new HashMap<>();
+    private long count;
 
+    /** An open request, with the seq that orders it among the others. */
+    private record Kept(long seq, RequestView view) {}
+
+    /** A book over {@code log}, keeping the last {@code recentClosed} closed requests in memory. */
+    RequestBook(CommandLog log, int recentClosed) {
+        this.log = log;
+        this.recent = new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<RequestId, RequestView> eldest) {
+                return size() > recentClosed;
+            }
+        };
+    }
+
+    /**
+     * The request rows {@code events} change in the store's index: one for each request they
+     * submit, with its state at the end of them, and one for each request they close.
+     */
+    public synchronized List<StoredRequest> rows(List<TenderEvent> events) {
+        Map<RequestId, StoredRequest> rows = new LinkedHashMap<>();
+        for (TenderEvent event : events) {
+            if (event instanceof TenderEvent.Submitted submitted) {
+                Request request = submitted.details();
+                rows.put(
+                        request.id(),
+                        new StoredRequest(
+                                submitted.seq(),
+                                request.id().value(),
+                                request.tenant().value(),
+                                OPEN));
+            } else if (event instanceof TenderEvent.Closed closed) {
+                StoredRequest row = rows.get(closed.request());
+                if (row == null) {
+                    Kept kept = open.get(closed.request());
+                    if (kept == null) {
+                        throw new IllegalStateException(closed.request() + " closes but is not open");
+                    }
+                    row = new StoredRequest(
+                            kept.seq(),
+                            closed.request().value(),
+                            kept.view().request().tenant().value(),
+                            OPEN);
+                }
+                rows.put(closed.request(), row.in(closed.outcome().name()));
+            }
+        }
+        return List.copyOf(rows.values());
+    }
+
+    /** Takes in stored events: open requests change, closed ones leave for the recent few. */
     public synchronized void apply(List<TenderEvent> events) {
-        events.forEach(this::apply);
+        for (TenderEvent event : events) {
+            if (event instanceof TenderEvent.Submitted submitted) {
+                count++;
+                open.put(
+                        submitted.request(),
+                        new Kept(submitted.seq(), new RequestView(submitted, null, List.of(), List.of(), null)));
+                continue;
+            }
+            Kept kept = open.get(event.request());
+            if (kept == null) {
+                throw new IllegalStateException(
+                        "event " + event.seq() + " is about " + event.request() + ", which is not open");
+            }
+            track(event, kept.view());
+            RequestView next = next(kept.view(), event);
+            if (next.isOpen()) {
+                open.put(event.request(), new Kept(kept.seq(), next));
+            } else {
+                open.remove(event.request());
+                recent.put(event.request(), next);
+            }
+        }
     }
 
-    private void apply(TenderEvent event) {
-        if (event instanceof TenderEvent.Submitted submitted) {
-            byId.put(submitted.request(), new RequestView(submitted, null, List.of(), List.of(), null));
-            positions.put(submitted.request(), inOrder.size());
-            inOrder.add(submitted.request());
-            return;
-        }
-        RequestView view = byId.get(event.request());
-        if (view == null) {
-            throw new IllegalStateException(
-                    "event " + event.seq() + " is about " + event.request() + ", never submitted");
-        }
-        byId.put(event.request(), next(view, event));
-    }
-
-    private RequestView next(RequestView view, TenderEvent event) {
-        if (event instanceof TenderEvent.Routed routed) {
-            return new RequestView(view.submitted(), routed, view.offers(), view.awards(), null);
-        }
+    /** Keeps the index of offers open to each provider. */
+    private void track(TenderEvent event, RequestView view) {
         if (event instanceof TenderEvent.Offered offered) {
             openOffers
                     .computeIfAbsent(offered.provider(), p -> new LinkedHashSet<>())
                     .add(offered.offer());
+        } else if (event instanceof TenderEvent.Responded responded) {
+            forget(responded.provider(), responded.offer());
+        } else if (event instanceof TenderEvent.Closed) {
+            view.offers().stream().filter(OfferView::isOpen).forEach(offer -> forget(offer.provider(), offer.id()));
+        }
+    }
+
+    /** The request as {@code event} leaves it. */
+    private static RequestView next(RequestView view, TenderEvent event) {
+        if (event instanceof TenderEvent.Routed routed) {
+            return new RequestView(view.submitted(), routed, view.offers(), view.awards(), null);
+        }
+        if (event instanceof TenderEvent.Offered offered) {
             return view.with(appended(view.offers(), new OfferView(offered, null, false)));
         }
         if (event instanceof TenderEvent.Responded responded) {
-            forget(responded.provider(), responded.offer());
             return view.with(view.offers().stream()
                     .map(offer -> offer.id().equals(responded.offer())
                             ? new OfferView(offer.offered(), responded, false)
@@ -147,21 +224,16 @@ public final class RequestBook {
                     view.submitted(), view.routed(), view.offers(), appended(view.awards(), awarded), null);
         }
         TenderEvent.Closed closed = (TenderEvent.Closed) event;
-        List<OfferView> offers = new ArrayList<>();
-        for (OfferView offer : view.offers()) {
-            if (offer.isOpen()) {
-                forget(offer.provider(), offer.id());
-                offer = new OfferView(offer.offered(), null, true);
-            }
-            offers.add(offer);
-        }
+        List<OfferView> offers = view.offers().stream()
+                .map(offer -> offer.isOpen() ? new OfferView(offer.offered(), null, true) : offer)
+                .toList();
         return new RequestView(view.submitted(), view.routed(), offers, view.awards(), closed);
     }
 
     private void forget(ProviderId provider, OfferId offer) {
-        Set<OfferId> open = openOffers.get(provider);
-        if (open != null) {
-            open.remove(offer);
+        Set<OfferId> offers = openOffers.get(provider);
+        if (offers != null) {
+            offers.remove(offer);
         }
     }
 
@@ -171,25 +243,70 @@ public final class RequestBook {
         return longer;
     }
 
-    public synchronized Optional<RequestView> find(RequestId id) {
-        return Optional.ofNullable(byId.get(id));
+    public Optional<RequestView> find(RequestId id) {
+        Optional<RequestView> kept = inMemory(id);
+        if (kept.isPresent()) {
+            return kept;
+        }
+        return Optional.ofNullable(fromStore(List.of(id)).get(id));
     }
 
-    /** The requests after {@code after} (by submission; null: from the first) that pass {@code filter}, at most {@code limit}. */
-    public synchronized List<RequestView> page(@Nullable RequestId after, int limit, Predicate<RequestView> filter) {
-        int from = 0;
-        if (after != null) {
-            Integer position = positions.get(after);
-            from = position == null ? inOrder.size() : position + 1;
-        }
-        List<RequestView> page = new ArrayList<>();
-        for (int i = from; i < inOrder.size() && page.size() < limit; i++) {
-            RequestView view = byId.get(inOrder.get(i));
-            if (view != null && filter.test(view)) {
-                page.add(view);
+    private synchronized Optional<RequestView> inMemory(RequestId id) {
+        Kept kept = open.get(id);
+        return Optional.ofNullable(kept != null ? kept.view() : recent.get(id));
+    }
+
+    /** The requests told by their stored events; one not stored is missing from the map. */
+    private Map<RequestId, RequestView> fromStore(List<RequestId> ids) {
+        Map<RequestId, RequestView> views = new HashMap<>();
+        for (StoredEvent stored :
+                log.eventsOf(ids.stream().map(RequestId::value).toList())) {
+            TenderEvent event = parsed(stored);
+            RequestId id = event.request();
+            if (event instanceof TenderEvent.Submitted submitted) {
+                views.put(id, new RequestView(submitted, null, List.of(), List.of(), null));
+            } else if (views.containsKey(id)) {
+                views.put(id, next(views.get(id), event));
             }
         }
-        return page;
+        return views;
+    }
+
+    private static TenderEvent parsed(StoredEvent stored) {
+        try {
+            return EventLines.parse(stored.line())
+                    .orElseThrow(() -> new IllegalStateException(
+                            "stored event " + stored.seq() + " is of a type this version does not know"));
+        } catch (EventLogReader.MalformedLog e) {
+            throw new IllegalStateException("stored event " + stored.seq() + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Up to {@code limit} requests submitted after {@code after} (null: from the first), of {@code
+     * tenant} and in {@code state} where given, in submission order. An unknown {@code after} ends
+     * the list.
+     */
+    public List<RequestView> page(
+            @Nullable TenantId tenant, @Nullable String state, @Nullable RequestId after, int limit) {
+        long from = 0;
+        if (after != null) {
+            Optional<StoredRequest> cursor = log.request(after.value());
+            if (cursor.isEmpty()) {
+                return List.of();
+            }
+            from = cursor.get().seq();
+        }
+        List<RequestId> ids = log.requests(tenant == null ? null : tenant.value(), state, from, limit).stream()
+                .map(row -> new RequestId(row.id()))
+                .toList();
+        Map<RequestId, RequestView> views = new HashMap<>();
+        List<RequestId> elsewhere = new ArrayList<>();
+        for (RequestId id : ids) {
+            inMemory(id).ifPresentOrElse(view -> views.put(id, view), () -> elsewhere.add(id));
+        }
+        views.putAll(fromStore(elsewhere));
+        return ids.stream().map(views::get).filter(Objects::nonNull).toList();
     }
 
     /** The offers open to {@code provider}, oldest first. */
@@ -200,14 +317,15 @@ public final class RequestBook {
     }
 
     /** The offer and the request it asks about, whatever its state. */
-    public synchronized Optional<OfferOnRequest> offer(OfferId id) {
+    public Optional<OfferOnRequest> offer(OfferId id) {
         return find(id.request()).flatMap(view -> view.offers().stream()
                 .filter(offer -> offer.id().equals(id))
                 .findFirst()
                 .map(offer -> new OfferOnRequest(offer, view.request())));
     }
 
-    public synchronized int size() {
-        return inOrder.size();
+    /** How many requests were ever submitted. */
+    public synchronized long size() {
+        return count;
     }
 }

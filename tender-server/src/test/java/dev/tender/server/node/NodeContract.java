@@ -223,6 +223,103 @@ abstract class NodeContract {
     }
 
     @Test
+    void requestsThatClosedLongAgoAreReadFromTheStoreAsTheyWereInMemory() {
+        List<RequestId> ids = new ArrayList<>();
+        List<RequestView> inMemory = new ArrayList<>();
+        try (Store store = store();
+                Node node = LiveNode.loaded(store, clock, "azure", "oracle")) {
+            for (int i = 0; i < 6; i++) {
+                ids.add(submit(node, "k" + i, 100 + i));
+                clock.advance(Duration.ofMillis(10));
+            }
+            join(node.execute(new Command.Respond(
+                    OfferId.of(ids.get(0), 1),
+                    new ProviderId("azure"),
+                    take(100, "6.00", "azure-east", T0.plus(Duration.ofDays(1))))));
+            for (RequestId id : ids.subList(1, 5)) {
+                join(node.execute(new Command.Cancel(id, "by research")));
+            }
+            ids.forEach(id -> inMemory.add(node.requests().find(id).orElseThrow()));
+        }
+        // A node that keeps no closed request in memory reads the five closed ones back from the store.
+        try (Store store = store();
+                Node node = Node.start(store.commands(), clock, Activity.NONE, 0)) {
+            for (int i = 0; i < ids.size(); i++) {
+                assertThat(node.requests().find(ids.get(i))).contains(inMemory.get(i));
+            }
+            assertThat(node.requests().find(new RequestId("req-99"))).isEmpty();
+            assertThat(node.requests().offer(OfferId.of(ids.get(0), 1)))
+                    .hasValueSatisfying(o -> assertThat(o.offer().state()).isEqualTo("ACCEPTED"));
+            assertThat(node.requests().openOffers(new ProviderId("azure")))
+                    .extracting(o -> o.request().id())
+                    .containsExactly(ids.get(5));
+            assertThat(node.requests().size()).isEqualTo(6);
+
+            assertThat(node.requests().page(null, null, null, 4)).containsExactlyElementsOf(inMemory.subList(0, 4));
+            assertThat(node.requests().page(null, null, ids.get(3), 10))
+                    .containsExactlyElementsOf(inMemory.subList(4, 6));
+            assertThat(node.requests().page(null, "CANCELLED", ids.get(1), 2))
+                    .extracting(view -> view.request().id())
+                    .containsExactly(ids.get(2), ids.get(3));
+            assertThat(node.requests().page(null, "OPEN", null, 10)).containsExactly(inMemory.get(5));
+            assertThat(node.requests().page(new dev.tender.demand.TenantId("research"), null, null, 10))
+                    .hasSize(6);
+            assertThat(node.requests().page(new dev.tender.demand.TenantId("product"), null, null, 10))
+                    .isEmpty();
+            assertThat(node.requests().page(null, null, new RequestId("req-99"), 10))
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void aLogStoredBeforeTheRequestIndexIsIndexedWhenTheNodeStarts() throws SQLException {
+        RequestId open;
+        RequestId cancelled;
+        try (Store store = store();
+                Node node = LiveNode.loaded(store, clock, "azure", "oracle")) {
+            open = submit(node, "k1", 100);
+            cancelled = submit(node, "k2", 100);
+            join(node.execute(new Command.Cancel(cancelled, "by research")));
+        }
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM request");
+        }
+        try (Store store = store();
+                Node node = Node.start(store.commands(), clock)) {
+            assertThat(node.requests().page(null, "OPEN", null, 10))
+                    .extracting(view -> view.request().id())
+                    .containsExactly(open);
+            assertThat(node.requests().page(null, "CANCELLED", null, 10))
+                    .extracting(view -> view.request().id())
+                    .containsExactly(cancelled);
+            // The index goes on from there: the open request closes, and the row says so.
+            assertThat(join(node.execute(new Command.Cancel(open, "by research"))))
+                    .isTrue();
+            assertThat(node.requests().page(null, "OPEN", null, 10)).isEmpty();
+        }
+    }
+
+    @Test
+    void aKeyIsRememberedForADayFromItsFirstSubmissionAndReplayForgetsItAtTheSameInstant() {
+        Demand demand = demand("research", "training", 100, T0.plus(Duration.ofDays(3)), 10);
+        RequestId first;
+        try (Store store = store();
+                Node node = LiveNode.loaded(store, clock, "azure", "oracle")) {
+            first = ((Submission.Accepted) join(node.execute(new Command.Submit(demand, "key")))).request();
+            clock.advance(LiveEngine.KEYS_KEPT);
+            assertThat(join(node.execute(new Command.Submit(demand, "key")))).isEqualTo(new Submission.Repeated(first));
+        }
+        try (Store store = store();
+                Node node = Node.start(store.commands(), clock)) {
+            assertThat(join(node.execute(new Command.Submit(demand, "key")))).isEqualTo(new Submission.Repeated(first));
+            clock.advance(Duration.ofMillis(1));
+            Submission later = join(node.execute(new Command.Submit(demand, "key")));
+            assertThat(later).isInstanceOf(Submission.Accepted.class).isNotEqualTo(new Submission.Accepted(first));
+        }
+    }
+
+    @Test
     void commandsSentTogetherAreAllStoredInOrderWithoutGapsAndReplayTheSame() throws Exception {
         try (Store store = store();
                 Node node = LiveNode.loaded(store, clock, "oracle")) {
