@@ -1,7 +1,10 @@
 package dev.tender.cli;
 
+import dev.tender.world.Variant;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -12,7 +15,9 @@ import picocli.CommandLine.Spec;
         name = "validate",
         mixinStandardHelpOptions = true,
         description = {
-            "Checks a scenario and lists every problem with its path, then every warning.",
+            "Checks a scenario and lists every problem with its path, then every warning. A scenario's variants are checked as well, each as the whole world it makes; a problem of a variant is told at the change that causes it, for example:",
+            "  variants[1].remove[0]: no agreement 'azure-rofrr'; did you mean 'azure-rofr'?",
+            "",
             "",
             "Nothing is run. Each problem is one line that says where in the file it is, for example:",
             "  providers.azure.sites[2].capacity[0].from: not a date or instant: '2025-13-01'",
@@ -64,7 +69,7 @@ final class ValidateCommand implements Callable<Integer> {
                 .getOut()
                 .printf(
                         "%s: valid%s. %d providers, %d sites, %d pools, %d agreements, %d generators, %d trace"
-                                + " requests.%n",
+                                + " requests%s.%n",
                         file,
                         warnings == 0 ? "" : ", with " + counted,
                         world.providers().size(),
@@ -74,7 +79,16 @@ final class ValidateCommand implements Callable<Integer> {
                         world.pools().size(),
                         world.agreements().all().size(),
                         s.generators().size(),
-                        s.trace().size());
+                        s.trace().size(),
+                        variants(loaded.get().variants()));
         return 0;
+    }
+
+    private static String variants(List<Variant> variants) {
+        if (variants.isEmpty()) {
+            return "";
+        }
+        return ", " + variants.size() + (variants.size() == 1 ? " variant (" : " variants (")
+                + variants.stream().map(Variant::name).collect(Collectors.joining(", ")) + ")";
     }
 }

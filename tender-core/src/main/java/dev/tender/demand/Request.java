@@ -97,4 +97,9 @@ public record Request(
     public boolean allowsPrice(Money unitPrice) {
         return maxPrice == null || !unitPrice.exceeds(maxPrice);
     }
+
+    /** The same request asking for {@code newUnits}. */
+    public Request withUnits(int newUnits) {
+        return new Request(id, tenant, workload, accelerator, newUnits, start, hours, flex, regions, maxPrice);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.tender.world;
 
+import dev.tender.demand.DemandScale;
 import dev.tender.demand.Generator;
 import dev.tender.demand.TraceRequest;
 import dev.tender.time.Span;
@@ -8,7 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-/** A whole world and the demand to play against it, from {@code start} for {@code horizon}. */
+/**
+ * A whole world and the demand to play against it, from {@code start} for {@code horizon}; {@code
+ * scale} makes the drawn demand larger or smaller (a variant's, {@link DemandScale#NONE} for a file's).
+ */
 public record Scenario(
         String name,
         String description,
@@ -17,16 +21,31 @@ public record Scenario(
         long seed,
         World world,
         List<Generator> generators,
-        List<TraceRequest> trace) {
+        List<TraceRequest> trace,
+        DemandScale scale) {
 
     public Scenario {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(horizon, "horizon");
         Objects.requireNonNull(world, "world");
+        Objects.requireNonNull(scale, "scale");
         description = description == null ? "" : description;
         generators = List.copyOf(generators);
         trace = List.copyOf(trace);
+    }
+
+    /** A scenario whose demand is played as drawn. */
+    public Scenario(
+            String name,
+            String description,
+            Instant start,
+            Span horizon,
+            long seed,
+            World world,
+            List<Generator> generators,
+            List<TraceRequest> trace) {
+        this(name, description, start, horizon, seed, world, generators, trace, DemandScale.NONE);
     }
 
     public Instant end() {
@@ -61,6 +80,6 @@ public record Scenario(
     }
 
     public Scenario withSeed(long newSeed) {
-        return new Scenario(name, description, start, horizon, newSeed, world, generators, trace);
+        return new Scenario(name, description, start, horizon, newSeed, world, generators, trace, scale);
     }
 }

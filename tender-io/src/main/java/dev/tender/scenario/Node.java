@@ -46,6 +46,11 @@ final class Node {
         return path;
     }
 
+    /** The YAML value itself, for a variant that copies it into the world it makes. */
+    JsonNode value() {
+        return value;
+    }
+
     /** The key under a map, or nothing when this is not a map. */
     Node get(String key) {
         JsonNode child = value.isObject() ? value.get(key) : null;

@@ -11,6 +11,7 @@ import dev.tender.demand.TraceRequest;
 import dev.tender.time.Span;
 import dev.tender.world.Defaults;
 import dev.tender.world.Scenario;
+import dev.tender.world.Variant;
 import dev.tender.world.World;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -46,7 +47,8 @@ final class ScenarioMapper {
             "accelerators",
             "providers",
             "agreements",
-            "demand");
+            "demand",
+            "variants");
     private static final List<String> DEFAULTS_KEYS = List.of("offerWindow", "rfqWindow");
     private static final List<String> ACCELERATOR_KEYS = List.of("h100e", "kw");
     private static final List<String> DEMAND_KEYS = List.of("generators", "trace");
@@ -93,6 +95,7 @@ final class ScenarioMapper {
                         generators.stream().map(g -> g.id().value()).toList())
                 .read(demand.get("trace"));
         if (!problems.isEmpty() || !Values.allPresent(name, start, horizon)) {
+            new VariantsMapper(baseDir, problems).map(root.get("variants"), tree, Optional.empty());
             return Optional.empty();
         }
         World world = new World(
@@ -112,7 +115,12 @@ final class ScenarioMapper {
         }
         List<Warning> warnings = ScenarioWarnings.of(
                 scenario, trace.stream().map(TraceReader.Line::number).toList());
-        return Optional.of(new ScenarioReader.Result.Loaded(scenario, warnings));
+        List<Variant> variants =
+                new VariantsMapper(baseDir, problems).map(root.get("variants"), tree, Optional.of(scenario));
+        if (!problems.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ScenarioReader.Result.Loaded(scenario, warnings, variants));
     }
 
     private static Map<AcceleratorId, Accelerator> byId(Map<String, Accelerator> accelerators) {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.tender.world.Scenario;
+import dev.tender.world.Variant;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
@@ -55,12 +56,18 @@ public final class ScenarioReader {
 
         /**
          * The file was valid. {@code warnings} are settings that can never work as intended (none
-         * for a clean file), in the order the reader walks the file.
+         * for a clean file), in the order the reader walks the file; {@code variants} are the
+         * scenario's variants, in file order, each a whole scenario.
          */
-        record Loaded(Scenario scenario, List<Warning> warnings) implements Result {
+        record Loaded(Scenario scenario, List<Warning> warnings, List<Variant> variants) implements Result {
             public Loaded {
                 Objects.requireNonNull(scenario, "scenario");
                 warnings = List.copyOf(warnings);
+                variants = List.copyOf(variants);
+            }
+
+            public Loaded(Scenario scenario, List<Warning> warnings) {
+                this(scenario, warnings, List.of());
             }
         }
 

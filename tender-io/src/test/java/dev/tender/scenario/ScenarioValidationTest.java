@@ -83,7 +83,7 @@ class ScenarioValidationTest {
     void unknownTopLevelKey() {
         assertThat(problemsWith("horizon: P1Y\n", "horizon: P1Y\ncolour: blue\n"))
                 .containsExactly("colour: unknown key (expected one of: name, description, start, horizon, bucket,"
-                        + " seed, defaults, workloads, accelerators, providers, agreements, demand)");
+                        + " seed, defaults, workloads, accelerators, providers, agreements, demand, variants)");
     }
 
     @Test

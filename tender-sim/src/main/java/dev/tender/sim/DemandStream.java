@@ -1,5 +1,6 @@
 package dev.tender.sim;
 
+import dev.tender.demand.DemandScale;
 import dev.tender.demand.Generator;
 import dev.tender.demand.IntRange;
 import dev.tender.demand.Request;
@@ -33,13 +34,32 @@ public final class DemandStream {
     private final TimedHeap<Source> sources = new TimedHeap<>();
 
     public DemandStream(List<Generator> generators, List<TraceRequest> trace, Instant start, Instant end, long seed) {
-        List<TraceRequest> ordered = new ArrayList<>(trace);
+        this(generators, trace, start, end, seed, DemandScale.NONE);
+    }
+
+    /** The demand drawn with {@code seed}, each request's units scaled by {@code scale} after the draw. */
+    public DemandStream(
+            List<Generator> generators,
+            List<TraceRequest> trace,
+            Instant start,
+            Instant end,
+            long seed,
+            DemandScale scale) {
+        List<TraceRequest> ordered = new ArrayList<>(scale.isNone() ? trace : scaled(trace, scale));
         ordered.sort(Comparator.comparing(TraceRequest::submitted)
                 .thenComparing(t -> t.request().id()));
         offer(new TraceSource(ordered));
         for (int i = 0; i < generators.size(); i++) {
-            offer(new GeneratedSource(generators.get(i), i + 1, start, end, seed));
+            offer(new GeneratedSource(generators.get(i), i + 1, start, end, seed, scale));
         }
+    }
+
+    private static List<TraceRequest> scaled(List<TraceRequest> trace, DemandScale scale) {
+        return trace.stream()
+                .map(t -> new TraceRequest(
+                        t.submitted(),
+                        t.request().withUnits(scale.traceUnits(t.request().units()))))
+                .toList();
     }
 
     private void offer(Source source) {
@@ -97,11 +117,13 @@ public final class DemandStream {
         private final Instant begin;
         private final Instant until;
         private final SplittableRandom random;
+        private final DemandScale scale;
         private Instant next;
         private long count;
 
-        GeneratedSource(Generator generator, int order, Instant start, Instant end, long seed) {
+        GeneratedSource(Generator generator, int order, Instant start, Instant end, long seed, DemandScale scale) {
             this.generator = generator;
+            this.scale = scale;
             this.begin = generator.from() != null && generator.from().isAfter(start) ? generator.from() : start;
             this.until = generator.until() != null && generator.until().isBefore(end) ? generator.until() : end;
             // Each generator draws from its own stream, so adding one does not change the others.
@@ -128,7 +150,7 @@ public final class DemandStream {
                     generator.tenant(),
                     generator.workload(),
                     generator.accelerator(),
-                    draw(generator.units()),
+                    scale.units(draw(generator.units()), generator.id()),
                     generator.lead().addTo(submitted),
                     draw(generator.hours()),
                     generator.flex(),

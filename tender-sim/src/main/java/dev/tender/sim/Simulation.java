@@ -62,7 +62,12 @@ public final class Simulation {
 
     public Run run(Progress progress) {
         try (DemandAhead demand = new DemandAhead(new DemandStream(
-                scenario.generators(), scenario.trace(), scenario.start(), scenario.end(), scenario.seed()))) {
+                scenario.generators(),
+                scenario.trace(),
+                scenario.start(),
+                scenario.end(),
+                scenario.seed(),
+                scenario.scale()))) {
             return run(demand, progress);
         }
     }
