@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             SimulateCommand.class,
+            CompareCommand.class,
             ValidateCommand.class,
             ExplainCommand.class,
             ReportCommand.class,

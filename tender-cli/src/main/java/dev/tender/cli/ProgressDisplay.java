@@ -12,9 +12,10 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Progress of a run on stderr, in simulated days, once it has taken more than a second: a bar on
- * a terminal, a plain line every few seconds elsewhere (a log, a pipe). The run's thread reports
- * progress while Ctrl-C's hook may {@link #stop} the display, hence the lock.
+ * Progress on stderr, in simulated days of a run or in runs of a comparison, once it has taken more
+ * than a second: a bar on a terminal (with the time taken and the time left), a plain line every
+ * few seconds elsewhere (a log, a pipe). The work's threads report progress while Ctrl-C's hook may
+ * {@link #stop} the display, hence the lock.
  */
 final class ProgressDisplay implements Simulation.Progress, AutoCloseable {
 
@@ -22,8 +23,9 @@ final class ProgressDisplay implements Simulation.Progress, AutoCloseable {
     private static final long PLAIN_EVERY_NANOS = 5_000_000_000L;
 
     private final String task;
+    private final String unit;
     private final Instant start;
-    private final long days;
+    private final long steps;
     private final PrintStream err;
     private final boolean terminal;
     private final long begun = System.nanoTime();
@@ -55,11 +57,38 @@ final class ProgressDisplay implements Simulation.Progress, AutoCloseable {
 
     /** {@code task} names what is done, day by day of the run: {@code simulating}, {@code reading}. */
     ProgressDisplay(String task, Instant start, Instant end, PrintStream err, boolean terminal) {
+        this(task, " days", start, Math.max(1, Duration.between(start, end).toDays()), err, terminal);
+    }
+
+    private ProgressDisplay(String task, String unit, Instant start, long steps, PrintStream err, boolean terminal) {
         this.task = task;
+        this.unit = unit;
         this.start = start;
-        this.days = Math.max(1, Duration.between(start, end).toDays());
+        this.steps = steps;
         this.err = err;
         this.terminal = terminal;
+    }
+
+    /** Progress in {@code runs} runs, told by {@link #finished}. */
+    static ProgressDisplay ofRuns(String task, long runs, PrintStream err, boolean terminal) {
+        return new ProgressDisplay(task, " runs", Instant.EPOCH, Math.max(1, runs), err, terminal);
+    }
+
+    /** {@code done} of the runs are finished. */
+    synchronized void finished(int done, int all) {
+        long now = System.nanoTime();
+        if (stopped || now - begun < SHOW_AFTER_NANOS) {
+            return;
+        }
+        if (terminal) {
+            bar().stepTo(done);
+        } else if (now - lastPlain >= PLAIN_EVERY_NANOS) {
+            lastPlain = now;
+            double elapsed = (now - begun) / 1e9;
+            err.printf(
+                    "%s: %,d of %,d runs, %.0f s so far, about %.0f s left%n",
+                    task, done, all, elapsed, done == 0 ? Double.NaN : elapsed * (all - done) / done);
+        }
     }
 
     @Override
@@ -68,7 +97,7 @@ final class ProgressDisplay implements Simulation.Progress, AutoCloseable {
         if (stopped || now - begun < SHOW_AFTER_NANOS) {
             return;
         }
-        long day = Math.min(days, Duration.between(start, simulated).toDays());
+        long day = Math.min(steps, Duration.between(start, simulated).toDays());
         if (terminal) {
             ProgressBar shown = bar();
             shown.stepTo(day);
@@ -77,7 +106,7 @@ final class ProgressDisplay implements Simulation.Progress, AutoCloseable {
             lastPlain = now;
             err.printf(
                     "%s: day %,d of %,d (%s), %,d requests%n",
-                    task, day, days, simulated.toString().substring(0, 10), submitted);
+                    task, day, steps, simulated.toString().substring(0, 10), submitted);
         }
     }
 
@@ -85,8 +114,8 @@ final class ProgressDisplay implements Simulation.Progress, AutoCloseable {
         if (bar == null) {
             bar = new ProgressBarBuilder()
                     .setTaskName(task)
-                    .setInitialMax(days)
-                    .setUnit(" days", 1)
+                    .setInitialMax(steps)
+                    .setUnit(unit, 1)
                     .setStyle(ProgressBarStyle.ASCII)
                     .setConsumer(new ConsoleProgressBarConsumer(err))
                     .build();
@@ -109,7 +138,7 @@ final class ProgressDisplay implements Simulation.Progress, AutoCloseable {
     @Override
     public synchronized void close() {
         if (!stopped && bar != null) {
-            bar.stepTo(days);
+            bar.stepTo(steps);
             bar.close();
         }
         stopped = true;

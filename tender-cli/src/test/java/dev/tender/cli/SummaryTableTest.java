@@ -37,7 +37,8 @@ class SummaryTableTest {
                 PRECEDENCE,
                 unmet,
                 List.of(),
-                new Timeline(List.of("2025-01"), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
+                new Timeline(List.of("2025-01"), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()),
+                new Summary.TimeToCapacity(12, 24, 150));
     }
 
     static String printed(Summary summary) {

@@ -31,7 +31,8 @@ public record Summary(
         List<String> unmetCausePrecedence,
         Map<String, Long> unmetUnitsByCause,
         List<CommitmentBurn> commitments,
-        Timeline timeline) {
+        Timeline timeline,
+        TimeToCapacity timeToCapacity) {
 
     public record Requests(
             long submitted, long fulfilled, long partial, long unfulfilled, long rejected, long cancelled) {}
@@ -86,4 +87,13 @@ public record Summary(
             Instant from,
             @Nullable Instant until,
             @Nullable Instant metAt) {}
+
+    /**
+     * How long awarded capacity came after the start its request asked for, unit-weighted: each
+     * award's delay, from the requested start to the awarded start in whole minutes (an award that
+     * starts early has none), counts once per unit it awarded, so a large late award weighs more than
+     * a small one on time. {@code p90Hours} is the smallest delay by which at least 90 % of the
+     * awarded units had started. Both are 0 when nothing was awarded.
+     */
+    public record TimeToCapacity(double meanHours, double p90Hours, long unitsAwarded) {}
 }

@@ -31,6 +31,7 @@ import dev.tender.provider.ProviderId;
 import dev.tender.world.World;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -89,6 +90,12 @@ public final class SummaryCollector implements EventSink.ByKind {
     private final long[][] answeredByMonth;
     /** Unmet units by cause, in the month their request closed. */
     private final long[][] unmetByMonth;
+
+    /**
+     * Units awarded by their delay in whole minutes after the requested start: one entry per distinct
+     * delay rather than per award, and in order, so the percentile is read off exactly at the end.
+     */
+    private final TreeMap<Long, Long> unitsByDelayMinutes = new TreeMap<>();
 
     private final Burndown burndown;
     private final Map<TerminalState, Long> outcomes = new EnumMap<>(TerminalState.class);
@@ -391,6 +398,10 @@ public final class SummaryCollector implements EventSink.ByKind {
             spentByMonthEnd.forEach((commitment, spent) -> spent[month] = burndown.spent(commitment));
         }
         months.spread(event.start(), event.end(), event.units(), provider.unitHoursIn(event.accelerator(), months));
+        // Capacity that starts before the requested start was there in time: no delay, not a negative one.
+        long delay = Math.max(
+                0, Duration.between(request.request.start(), event.start()).toMinutes());
+        unitsByDelayMinutes.merge(delay, (long) event.units(), Long::sum);
     }
 
     /** Adds {@code count} to the month of {@code at}; events outside the run are not in the timeline. */
@@ -450,7 +461,31 @@ public final class SummaryCollector implements EventSink.ByKind {
                 UNMET_CAUSE_PRECEDENCE,
                 Collections.unmodifiableMap(new TreeMap<>(unmetByCause)),
                 commitmentBurns(),
-                timeline());
+                timeline(),
+                timeToCapacity());
+    }
+
+    private Summary.TimeToCapacity timeToCapacity() {
+        long units = 0;
+        long unitMinutes = 0;
+        for (Map.Entry<Long, Long> delay : unitsByDelayMinutes.entrySet()) {
+            units += delay.getValue();
+            unitMinutes += delay.getKey() * delay.getValue();
+        }
+        if (units == 0) {
+            return new Summary.TimeToCapacity(0, 0, 0);
+        }
+        long p90Minutes = 0;
+        long started = 0;
+        for (Map.Entry<Long, Long> delay : unitsByDelayMinutes.entrySet()) {
+            started += delay.getValue();
+            // In whole numbers, so that exactly 90 % is not missed by a rounding of 0.9.
+            if (started * 10 >= units * 9) {
+                p90Minutes = delay.getKey();
+                break;
+            }
+        }
+        return new Summary.TimeToCapacity(unitMinutes / 60.0 / units, p90Minutes / 60.0, units);
     }
 
     private Timeline timeline() {

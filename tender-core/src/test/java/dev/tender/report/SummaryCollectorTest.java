@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class SummaryCollectorTest {
@@ -134,6 +135,11 @@ class SummaryCollectorTest {
     }
 
     private void awarded(String offer, String provider, String accelerator, int units, String dollars) {
+        awarded(offer, provider, accelerator, units, dollars, MARCH_1);
+    }
+
+    /** A ten-hour award from {@code start}. */
+    private void awarded(String offer, String provider, String accelerator, int units, String dollars, Instant start) {
         Money price = Money.ofDollars(dollars);
         collector.accept(new TenderEvent.Awarded(
                 ++seq,
@@ -144,8 +150,8 @@ class SummaryCollectorTest {
                 new AcceleratorId(accelerator),
                 units,
                 price,
-                MARCH_1,
-                MARCH_1.plus(Duration.ofHours(10)),
+                start,
+                start.plus(Duration.ofHours(10)),
                 price.times(units).times(10),
                 OfferId.parse(offer).orElseThrow()));
     }
@@ -480,5 +486,81 @@ class SummaryCollectorTest {
                         a -> a.online().get(0),
                         a -> a.inUse().get(1))
                 .containsExactly(tuple("GB200", "2.5", 1000L, 10L), tuple("H100", "1.0", 1000L, 0L));
+    }
+
+    @Nested
+    class TimeToCapacity {
+
+        /** A market request for {@code units} from March 1st, awarded in full by oracle {@code delay} after it. */
+        private void awardedAfter(Duration delay, String request, int units) {
+            submitted(request(request, "research", units));
+            routed(request, "MARKET");
+            offered(request + ".o1", "oracle", OfferKind.RFQ, units, null);
+            responded(request + ".o1", "oracle", ResponseOutcome.ACCEPTED, units, "4.00");
+            awarded(request + ".o1", "oracle", "H100", units, "4.00", MARCH_1.plus(delay));
+            closed(request, TerminalState.FULFILLED, units, null);
+        }
+
+        /** Mean (0 * 100 + 24 * 100 + 48 * 800) / 1000 = 40.8 h; the first 90 % of units have started by 48 h. */
+        @Test
+        void isTheUnitWeightedMeanAndNinetiethPercentileOfTheDelays() {
+            awardedAfter(Duration.ZERO, "r1", 100);
+            awardedAfter(Duration.ofDays(1), "r2", 100);
+            awardedAfter(Duration.ofDays(2), "r3", 800);
+
+            Summary.TimeToCapacity time = summary().timeToCapacity();
+
+            assertThat(time.meanHours()).isCloseTo(40.8, within(1e-9));
+            assertThat(time.p90Hours()).isEqualTo(48.0);
+            assertThat(time.unitsAwarded()).isEqualTo(1000);
+        }
+
+        @Test
+        void theNinetiethPercentileIsTheFirstDelayByWhichAtLeastNinetyPercentOfUnitsStarted() {
+            awardedAfter(Duration.ZERO, "r1", 900);
+            awardedAfter(Duration.ofHours(10), "r2", 100);
+
+            assertThat(summary().timeToCapacity().p90Hours()).isEqualTo(0.0);
+
+            awardedAfter(Duration.ZERO, "r3", 1);
+            awardedAfter(Duration.ofHours(10), "r4", 1);
+
+            // 901 of 1002 units started at once: just short of 90 %.
+            assertThat(summary().timeToCapacity().p90Hours()).isEqualTo(10.0);
+        }
+
+        /** 30 minutes 59 seconds counts as 30 minutes: half an hour. */
+        @Test
+        void aDelayUnderAnHourCountsInWholeMinutes() {
+            awardedAfter(Duration.ofMinutes(30).plusSeconds(59), "r1", 10);
+
+            Summary.TimeToCapacity time = summary().timeToCapacity();
+
+            assertThat(time.meanHours()).isCloseTo(0.5, within(1e-9));
+            assertThat(time.p90Hours()).isEqualTo(0.5);
+        }
+
+        @Test
+        void capacityThatStartsBeforeTheRequestedStartCameWithoutDelay() {
+            awardedAfter(Duration.ofHours(-2), "r1", 10);
+            awardedAfter(Duration.ofHours(4), "r2", 10);
+
+            Summary.TimeToCapacity time = summary().timeToCapacity();
+
+            assertThat(time.meanHours()).isCloseTo(2.0, within(1e-9));
+            assertThat(time.p90Hours()).isEqualTo(4.0);
+        }
+
+        @Test
+        void awardsOnTheRequestedStartTakeNoTime() {
+            playTheLog();
+
+            assertThat(summary().timeToCapacity()).isEqualTo(new Summary.TimeToCapacity(0, 0, 120));
+        }
+
+        @Test
+        void isZeroWhenNothingWasAwarded() {
+            assertThat(summary().timeToCapacity()).isEqualTo(new Summary.TimeToCapacity(0, 0, 0));
+        }
     }
 }

@@ -272,7 +272,8 @@ class HtmlReportTest {
                 s.unmetCausePrecedence(),
                 Map.of("exclusive", 150L, "no-capacity", 90L),
                 s.commitments(),
-                s.timeline());
+                s.timeline(),
+                s.timeToCapacity());
 
         assertThat(HTML).doesNotContain("came after the run's end");
         assertThat(HtmlReport.text(closingLate, ""))

@@ -120,5 +120,6 @@ final class ReportFixture {
                             new Timeline.AgreementPeriod("azure-rofr", "rofr", "azure", at("2025-01-21"), null),
                             new Timeline.AgreementPeriod("azure-api", "exclusive", "azure", at("2019-07-22"), null),
                             new Timeline.AgreementPeriod(
-                                    "azure-commitment", "commitment", "azure", at("2025-01-21"), at("2029-01-01")))));
+                                    "azure-commitment", "commitment", "azure", at("2025-01-21"), at("2029-01-01")))),
+            new Summary.TimeToCapacity(40.8, 48, 800));
 }
