@@ -1,16 +1,10 @@
 package dev.tender.cli;
 
-import dev.tender.compare.Comparison;
-import dev.tender.compare.Estimate;
-import dev.tender.compare.Figure;
-import dev.tender.summary.SummaryJson;
 import dev.tender.world.Variant;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,13 +34,6 @@ import picocli.CommandLine.Spec;
             "  tender compare scenarios/seed-story.yaml --variant no-rofr --runs 20",
         })
 final class CompareCommand implements Callable<Integer> {
-
-    static final String JSON = "compare.json";
-    static final String CSV = "compare.csv";
-
-    /** The figures the table on screen shows; the files have them all. */
-    private static final List<String> HEADLINES =
-            List.of("cost", "costPerUnitHour", "unmetUnits", "timeToCapacity.mean", "timeToCapacity.p90");
 
     @Spec
     CommandSpec spec;
@@ -102,97 +89,11 @@ final class CompareCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         var base = loaded.get().scenario();
-        List<Variant> entrants = new ArrayList<>();
-        entrants.add(new Variant("base", "the scenario as written", base));
-        variants.stream().filter(v -> only.isEmpty() || only.contains(v.name())).forEach(entrants::add);
-        long first = seed == null ? base.seed() : seed;
-        if (!GuardedOutput.createFolder(out.path, err)) {
-            return Main.BAD_INPUT;
-        }
-        List<String> files = new ArrayList<>(List.of(JSON, CSV));
-        entrants.forEach(e -> files.add(e.name() + "/" + ScenarioRun.SUMMARY));
-        int threads = Runtime.getRuntime().availableProcessors();
-        long began = System.nanoTime();
-        ProgressDisplay progress = ProgressDisplay.ofRuns(
-                "comparing", (long) entrants.size() * runs, System.err, ProgressDisplay.onATerminal());
-        Comparison.Outcome outcome = GuardedOutput.run(out.path, files, progress, err, written -> {
-            written.removeEarlierRun();
-            Comparison.Outcome done = new Comparison(entrants, runs, first).run(threads, progress::finished);
-            written.write(JSON, f -> ComparisonFiles.writeJson(done, base.name(), first, f));
-            written.write(CSV, f -> ComparisonFiles.writeCsv(done, f));
-            for (int e = 0; e < entrants.size(); e++) {
-                var summary = done.summaries(e).get(0);
-                String name = entrants.get(e).name() + "/" + ScenarioRun.SUMMARY;
-                Files.createDirectories(out.path.resolve(entrants.get(e).name()));
-                written.write(name, f -> SummaryJson.write(summary, f));
-            }
-            written.publish();
-            return done;
-        });
-        print(outcome, first, (System.nanoTime() - began) / 1e9, threads);
-        return 0;
-    }
-
-    private void print(Comparison.Outcome outcome, long first, double seconds, int threads) {
-        PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf(
-                Locale.ROOT,
-                "%s: %s and %d variants, %d runs each (seeds %d to %d), in %.1f s on %d threads.%n",
-                outcome.base().scenario().name(),
-                "the base",
-                outcome.entrants().size() - 1,
-                outcome.runs(),
-                first,
-                first + outcome.runs() - 1,
-                seconds,
-                threads);
-        stdout.println();
-        stdout.println("Differences to the base, paired by run: the mean over the runs [90% interval].");
-        List<Figure> shown = outcome.figures().stream()
-                .filter(f -> HEADLINES.contains(f.name()))
+        List<Variant> chosen = variants.stream()
+                .filter(v -> only.isEmpty() || only.contains(v.name()))
                 .toList();
-        for (int e = 0; e < outcome.entrants().size(); e++) {
-            Variant entrant = outcome.entrants().get(e);
-            stdout.println();
-            stdout.println(entrant.name() + (entrant.description().isEmpty() ? "" : ": " + entrant.description()));
-            for (Figure figure : shown) {
-                Estimate value = outcome.estimate(e, figure);
-                stdout.printf(
-                        Locale.ROOT,
-                        "  %-22s %14s %-18s%s%n",
-                        figure.name(),
-                        human(value.mean()),
-                        figure.unit().equals("USD per unit-hour") ? "USD/unit-hour" : figure.unit(),
-                        e == 0 ? "" : difference(outcome.difference(e, figure)));
-            }
-        }
-        stdout.println();
-        stdout.println("Files: " + out.path.resolve(JSON) + ", " + out.path.resolve(CSV) + ", and <name>/"
-                + ScenarioRun.SUMMARY + " for each (its first run).");
-    }
-
-    private static String difference(Estimate estimate) {
-        String noise = estimate.excludesZero() ? "" : "  (within the runs' noise)";
-        return "  " + signed(estimate.mean()) + " [" + signed(estimate.low()) + ", " + signed(estimate.high()) + "]"
-                + noise;
-    }
-
-    private static String signed(double value) {
-        return (value > 0 ? "+" : "") + human(value);
-    }
-
-    /** A figure as a person reads it: 3.25 B, 24.2 K, 0.06. */
-    static String human(double value) {
-        double size = Math.abs(value);
-        if (size >= 1e9) {
-            return String.format(Locale.ROOT, "%.2f B", value / 1e9);
-        }
-        if (size >= 1e6) {
-            return String.format(Locale.ROOT, "%.2f M", value / 1e6);
-        }
-        if (size >= 1e4) {
-            return String.format(Locale.ROOT, "%.1f K", value / 1e3);
-        }
-        return String.format(Locale.ROOT, "%.2f", value);
+        Variant asWritten = new Variant(ComparisonRun.BASE, "the scenario as written", base);
+        return new ComparisonRun(asWritten, chosen, runs, seed == null ? base.seed() : seed, out.path)
+                .execute(spec.commandLine().getOut(), err);
     }
 }

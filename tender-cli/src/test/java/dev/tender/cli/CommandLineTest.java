@@ -72,6 +72,26 @@ class CommandLineTest {
     }
 
     @Test
+    void theDemoEndsWithWhatEachVariantOfTheStoryChangesAndWritesTheComparison() {
+        String out = demoRun.out();
+        String comparison = out.substring(out.indexOf("Differences to as-signed"));
+        assertThat(comparison)
+                .contains("paired by run: the mean over the runs [90% interval]")
+                .contains("as-signed: the story as signed")
+                .contains("no-rofr: without Azure's right of first refusal")
+                .contains("no-api-exclusive:", "open-market:", "abilene-late:", "demand-plus-25:")
+                .containsPattern("abilene-late: Stargate Abilene a year late\\n  cost +[0-9.]+ B USD +-[0-9.]+ B \\[");
+        assertThat(out).contains("the base and 5 variants, " + DemoCommand.RUNS + " runs each");
+        Path compared = demo.resolve(DemoCommand.COMPARISON);
+        assertThat(compared.resolve(ComparisonRun.CSV))
+                .content()
+                .startsWith("variant,figure,unit,")
+                .contains("\nas-signed,cost,USD,");
+        assertThat(compared.resolve(ComparisonRun.JSON)).isNotEmptyFile();
+        assertThat(compared.resolve("open-market").resolve("summary.json")).isNotEmptyFile();
+    }
+
+    @Test
     void theDemoLogKeepsEveryInvariant() throws Exception {
         var scenario = ((ScenarioReader.Result.Loaded) new ScenarioReader().read(SEED_STORY)).scenario();
         List<TenderEvent> log = new ArrayList<>();
@@ -132,7 +152,18 @@ class CommandLineTest {
 
     @Test
     void aCompletedRunLeavesItsThreeFilesAndNoTemporaryOnes() throws Exception {
-        assertThat(listing(demo)).containsExactly("events.jsonl", "report.html", "summary.json");
+        assertThat(listing(demo)).containsExactly("compare", "events.jsonl", "report.html", "summary.json");
+        assertThat(listing(demo.resolve("compare")))
+                .containsExactly(
+                        "abilene-late",
+                        "as-signed",
+                        "compare.csv",
+                        "compare.json",
+                        "demand-plus-25",
+                        "no-api-exclusive",
+                        "no-rofr",
+                        "open-market");
+        assertThat(listing(demo.resolve("compare").resolve("no-rofr"))).containsExactly("summary.json");
     }
 
     @Test

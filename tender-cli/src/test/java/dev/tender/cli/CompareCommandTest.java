@@ -29,7 +29,7 @@ class CompareCommandTest {
                 .contains("the base and 1 variants, 3 runs each (seeds 7 to 9)")
                 .contains("no-rofr: without Azure's right of first refusal")
                 .containsPattern("cost +[0-9.]+ B USD +[-+][0-9.]+ B \\[");
-        List<String> csv = Files.readAllLines(out.resolve(CompareCommand.CSV));
+        List<String> csv = Files.readAllLines(out.resolve(ComparisonRun.CSV));
         assertThat(csv.get(0)).isEqualTo("variant,figure,unit,mean,low,high,diff,diffLow,diffHigh");
         assertThat(csv.stream().filter(line -> line.startsWith("base,")))
                 .isNotEmpty()
@@ -38,7 +38,7 @@ class CompareCommandTest {
         assertThat(csv).anyMatch(line -> line.startsWith("no-rofr,rofr.azure-rofr.offers,offers,0,0,0,"));
 
         JsonNode json =
-                new ObjectMapper().readTree(out.resolve(CompareCommand.JSON).toFile());
+                new ObjectMapper().readTree(out.resolve(ComparisonRun.JSON).toFile());
         assertThat(json.get("runs").asInt()).isEqualTo(3);
         assertThat(json.get("variants")).extracting(v -> v.get("name").asText()).containsExactly("base", "no-rofr");
         JsonNode cost = json.get("variants").get(1).get("figures").get(0);
