@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
             "",
             "Run k of the base and of every variant draws its demand with the seed S + k, so all of them meet the very same requests in run k, and the difference between a variant's run k and the base's is the change's alone. Each figure (cost, cost per unit-hour, units and share by provider, unmet units by cause, time to capacity, right-of-first-refusal outcomes, commitment shortfalls) comes with its mean over the runs, a 90% confidence interval, and the paired difference to the base with its own interval. Runs go on all cores.",
             "",
-            "Writes compare.json (every run of every figure), compare.csv (variant,figure,unit,mean,low,high,diff,diffLow,diffHigh) and each entrant's first run as <name>/summary.json to the output folder.",
+            "Writes to the output folder report.html (the differences with a chart per headline figure, then each entrant's own report of its first run; one file that opens offline), compare.json (every run of every figure), compare.csv (variant,figure,unit,mean,low,high,diff,diffLow,diffHigh) and each entrant's first run as <name>/summary.json.",
             "",
             "The variants are those of the scenario's `variants:` (see `tender validate`).",
         },

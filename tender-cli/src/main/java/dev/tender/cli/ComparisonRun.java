@@ -3,14 +3,17 @@ package dev.tender.cli;
 import dev.tender.compare.Comparison;
 import dev.tender.compare.Estimate;
 import dev.tender.compare.Figure;
+import dev.tender.summary.ComparisonReport;
 import dev.tender.summary.SummaryJson;
 import dev.tender.world.Variant;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Plays a scenario and variants of it on paired runs and writes what they came to: {@code
@@ -29,6 +32,14 @@ final class ComparisonRun {
     private static final List<String> HEADLINES =
             List.of("cost", "costPerUnitHour", "unmetUnits", "timeToCapacity.mean", "timeToCapacity.p90");
 
+    /** The headline figures' titles on the report's charts. */
+    private static final Map<String, String> TITLES = Map.of(
+            "cost", "Cost",
+            "costPerUnitHour", "Cost per unit-hour",
+            "unmetUnits", "Unmet units",
+            "timeToCapacity.mean", "Time to capacity, mean",
+            "timeToCapacity.p90", "Time to capacity, 90th percentile");
+
     private final List<Variant> entrants = new ArrayList<>();
     private final int runs;
     private final long seed;
@@ -46,7 +57,7 @@ final class ComparisonRun {
         if (!GuardedOutput.createFolder(out, stderr)) {
             return Main.BAD_INPUT;
         }
-        List<String> files = new ArrayList<>(List.of(JSON, CSV));
+        List<String> files = new ArrayList<>(List.of(JSON, CSV, ScenarioRun.REPORT));
         entrants.forEach(e -> files.add(e.name() + "/" + ScenarioRun.SUMMARY));
         int threads = Runtime.getRuntime().availableProcessors();
         long began = System.nanoTime();
@@ -58,6 +69,7 @@ final class ComparisonRun {
             Comparison.Outcome done = new Comparison(entrants, runs, seed).run(threads, progress::finished);
             written.write(JSON, f -> ComparisonFiles.writeJson(done, scenario, seed, f));
             written.write(CSV, f -> ComparisonFiles.writeCsv(done, f));
+            written.write(ScenarioRun.REPORT, f -> report(done, scenario, f));
             for (int e = 0; e < entrants.size(); e++) {
                 var summary = done.summaries(e).get(0);
                 Files.createDirectories(out.resolve(entrants.get(e).name()));
@@ -68,6 +80,38 @@ final class ComparisonRun {
         });
         print(stdout, outcome, (System.nanoTime() - began) / 1e9, threads);
         return 0;
+    }
+
+    private void report(Comparison.Outcome outcome, String scenario, Path file) throws IOException {
+        List<ComparisonReport.Entrant> shown = new ArrayList<>();
+        for (int e = 0; e < outcome.entrants().size(); e++) {
+            Variant entrant = outcome.entrants().get(e);
+            shown.add(new ComparisonReport.Entrant(
+                    entrant.name(), entrant.description(), outcome.summaries(e).get(0)));
+        }
+        List<ComparisonReport.Headline> headlines = new ArrayList<>();
+        for (Figure figure : headlines(outcome)) {
+            List<ComparisonReport.Estimated> values = new ArrayList<>();
+            List<ComparisonReport.Estimated> differences = new ArrayList<>();
+            for (int e = 0; e < outcome.entrants().size(); e++) {
+                values.add(estimated(outcome.estimate(e, figure)));
+                differences.add(estimated(outcome.difference(e, figure)));
+            }
+            String title = TITLES.getOrDefault(figure.name(), figure.name());
+            headlines.add(new ComparisonReport.Headline(title, figure.unit(), values, differences));
+        }
+        String runsInWords = outcome.runs() + " runs each, seeds " + seed + " to " + (seed + outcome.runs() - 1);
+        ComparisonReport.write(scenario, ComparisonFiles.INTERVALS, runsInWords, shown, headlines, file);
+    }
+
+    private static List<Figure> headlines(Comparison.Outcome outcome) {
+        return outcome.figures().stream()
+                .filter(f -> HEADLINES.contains(f.name()))
+                .toList();
+    }
+
+    private static ComparisonReport.Estimated estimated(Estimate estimate) {
+        return new ComparisonReport.Estimated(estimate.mean(), estimate.low(), estimate.high());
     }
 
     private void print(PrintWriter stdout, Comparison.Outcome outcome, double seconds, int threads) {
@@ -84,9 +128,7 @@ final class ComparisonRun {
         stdout.println();
         stdout.println(
                 "Differences to " + outcome.base().name() + ", paired by run: the mean over the runs [90% interval].");
-        List<Figure> shown = outcome.figures().stream()
-                .filter(f -> HEADLINES.contains(f.name()))
-                .toList();
+        List<Figure> shown = headlines(outcome);
         for (int e = 0; e < outcome.entrants().size(); e++) {
             Variant entrant = outcome.entrants().get(e);
             stdout.println();
@@ -102,7 +144,8 @@ final class ComparisonRun {
             }
         }
         stdout.println();
-        stdout.println("Files: " + out.resolve(JSON) + ", " + out.resolve(CSV) + ", and <name>/" + ScenarioRun.SUMMARY
+        stdout.println("Files: " + out.resolve(ScenarioRun.REPORT) + " (the comparison with charts), "
+                + out.resolve(JSON) + ", " + out.resolve(CSV) + ", and <name>/" + ScenarioRun.SUMMARY
                 + " for each (its first run).");
     }
 

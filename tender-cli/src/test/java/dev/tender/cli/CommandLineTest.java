@@ -162,7 +162,8 @@ class CommandLineTest {
                         "demand-plus-25",
                         "no-api-exclusive",
                         "no-rofr",
-                        "open-market");
+                        "open-market",
+                        "report.html");
         assertThat(listing(demo.resolve("compare").resolve("no-rofr"))).containsExactly("summary.json");
     }
 

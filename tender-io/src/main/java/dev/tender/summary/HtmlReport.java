@@ -24,7 +24,7 @@ import java.util.function.Function;
  */
 public final class HtmlReport {
 
-    private static final String STYLE = """
+    static final String STYLE = """
             body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2em auto;max-width:960px;\
             padding:0 16px;color:#222;line-height:1.45}
             h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;margin:2.2em 0 .3em}h3{font-size:1em;margin:1em 0 0}
@@ -71,6 +71,13 @@ public final class HtmlReport {
         return new HtmlReport(summary, description).page();
     }
 
+    /** What the page's body holds, for a page that shows several runs' reports one after another. */
+    static String sections(Summary summary, String description) {
+        HtmlReport report = new HtmlReport(summary, description);
+        report.body();
+        return report.html.toString();
+    }
+
     private String page() {
         html.append("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -79,6 +86,12 @@ public final class HtmlReport {
                 .append("</title>\n<style>\n")
                 .append(STYLE)
                 .append("</style></head><body>\n");
+        body();
+        html.append("</body></html>\n");
+        return html.toString();
+    }
+
+    private void body() {
         headline();
         agreements();
         routes();
@@ -88,8 +101,6 @@ public final class HtmlReport {
         unmet();
         exclusivity();
         commitments();
-        html.append("</body></html>\n");
-        return html.toString();
     }
 
     private void headline() {
