@@ -74,7 +74,7 @@ final class ProgressDisplay implements Simulation.Progress, AutoCloseable {
         return new ProgressDisplay(task, " runs", Instant.EPOCH, Math.max(1, runs), err, terminal);
     }
 
-    /** {@code done} of the runs are finished. */
+    /** {@code done} of the runs are finished, at least one: it is told as each run ends. */
     synchronized void finished(int done, int all) {
         long now = System.nanoTime();
         if (stopped || now - begun < SHOW_AFTER_NANOS) {
@@ -87,7 +87,7 @@ final class ProgressDisplay implements Simulation.Progress, AutoCloseable {
             double elapsed = (now - begun) / 1e9;
             err.printf(
                     "%s: %,d of %,d runs, %.0f s so far, about %.0f s left%n",
-                    task, done, all, elapsed, done == 0 ? Double.NaN : elapsed * (all - done) / done);
+                    task, done, all, elapsed, elapsed * (all - done) / done);
         }
     }
 
