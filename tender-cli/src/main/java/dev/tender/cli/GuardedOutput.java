@@ -34,7 +34,7 @@ final class GuardedOutput {
     }
 
     /** Runs {@code work} on the named files of {@code out}; whatever it did not publish is removed. */
-    static <T> T run(Path out, List<String> names, ProgressDisplay progress, PrintWriter stderr, Work<T> work)
+    static <T> T run(Path out, List<String> names, ShownProgress progress, PrintWriter stderr, Work<T> work)
             throws Exception {
         OutputFiles files = new OutputFiles(out, names);
         Thread onInterrupt = new Thread(() -> interrupted(out, files, progress, stderr), "tender-interrupted");
@@ -56,7 +56,7 @@ final class GuardedOutput {
      * then exits (with 130 after Ctrl-C). Nothing of the work may stay behind, and the user hears
      * so in one line.
      */
-    private static void interrupted(Path out, OutputFiles files, ProgressDisplay progress, PrintWriter stderr) {
+    private static void interrupted(Path out, OutputFiles files, ShownProgress progress, PrintWriter stderr) {
         progress.stop();
         List<Path> left = files.giveUp();
         stderr.println("tender: interrupted; no output was written to " + folderName(out)

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             SimulateCommand.class,
             CompareCommand.class,
+            PlanCommand.class,
             ValidateCommand.class,
             ExplainCommand.class,
             ReportCommand.class,

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * few seconds elsewhere (a log, a pipe). The work's threads report progress while Ctrl-C's hook may
  * {@link #stop} the display, hence the lock.
  */
-final class ProgressDisplay implements Simulation.Progress, AutoCloseable {
+final class ProgressDisplay implements Simulation.Progress, ShownProgress {
 
     private static final long SHOW_AFTER_NANOS = 1_000_000_000L;
     private static final long PLAIN_EVERY_NANOS = 5_000_000_000L;
@@ -128,7 +128,8 @@ final class ProgressDisplay implements Simulation.Progress, AutoCloseable {
      * and its line ended, so that what is printed next starts on a line of its own; nothing more is
      * printed after.
      */
-    synchronized void stop() {
+    @Override
+    public synchronized void stop() {
         if (!stopped && bar != null) {
             bar.close();
         }

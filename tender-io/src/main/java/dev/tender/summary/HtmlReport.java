@@ -444,32 +444,7 @@ public final class HtmlReport {
 
     /** A table whose columns of figures are aligned right, the rest left. */
     private void table(List<String> headers, List<List<String>> rows) {
-        boolean[] figures = new boolean[headers.size()];
-        for (int c = 0; c < figures.length; c++) {
-            int column = c;
-            figures[c] = !rows.isEmpty() && rows.stream().allMatch(row -> isFigure(row.get(column)));
-        }
-        html.append("<div class=\"wide\"><table><thead><tr>");
-        for (int c = 0; c < headers.size(); c++) {
-            cell("th", headers.get(c), figures[c]);
-        }
-        html.append("</tr></thead><tbody>\n");
-        for (List<String> row : rows) {
-            html.append("<tr>");
-            for (int c = 0; c < row.size(); c++) {
-                cell("td", row.get(c), figures[c]);
-            }
-            html.append("</tr>\n");
-        }
-        html.append("</tbody></table></div>\n");
-    }
-
-    private void cell(String tag, String text, boolean figure) {
-        if (figure) {
-            svg.with(tag, text, "class", "n");
-        } else {
-            svg.with(tag, text);
-        }
+        Tables.write(html, svg, headers, rows, HtmlReport::isFigure);
     }
 
     /** {@code 4.9k}, {@code $16.3B}, {@code 20.9%}, {@code -}: written by {@link Figures}. */
