@@ -5,6 +5,7 @@ import dev.tender.agreement.AgreementBook;
 import dev.tender.agreement.AgreementId;
 import dev.tender.money.Money;
 import dev.tender.planning.Planner;
+import dev.tender.text.Figures;
 import dev.tender.world.Scenario;
 import dev.tender.world.World;
 import java.io.PrintWriter;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Finds the best plan in hindsight for a scenario's demand, beside what the online engine decided, and how far any plan could be from it.",
             "",
-            "The demand is the very requests `simulate` draws with the same seed. The plan says how many units each eligible provider's pool serves of each request and when, honouring every exclusive, the start windows, maxPrice, whole units and the capacity of every pool; a right of first refusal puts its holder first, before any price; a commitment not met costs its shortfall; an unmet unit-hour costs --unmet-penalty. A greedy plan and the engine's own decisions come first; the LP relaxation (GLOP) gives the lower bound no plan can beat, and its solution rounded the next plan; CP-SAT improves on the best of them until --time-limit, or until a plan is within 0.01% of the bound. docs/adr/0015 says how each rule is modelled.",
+            "The demand is the very requests `simulate` draws with the same seed. The plan says how many units each eligible provider's pool serves of each request and when, honouring every exclusive, the start windows, maxPrice, whole units and the capacity of every pool; a right of first refusal puts its holder first, before any price; a commitment not met costs its shortfall; an unmet unit-hour costs --unmet-penalty. A greedy plan and the engine's own decisions come first; the LP relaxation (GLOP) gives the lower bound no plan can beat, and its solution rounded the next plan; CP-SAT improves on the best of them until --time-limit, or until a plan is within 0.01%% of the bound. docs/adr/0015 says how each rule is modelled.",
             "",
             "Candidate starts lie on a grid of --step (the request's own start too), and capacity is counted per pool and step-long period, on the safe side: a job holds every period it touches. With --step equal to the scenario's bucket the model counts capacity exactly as the engine does, and the engine's decisions are a plan of the model, so the plan is never worse than them; a coarser step makes the model smaller and faster but more cautious.",
             "",
@@ -83,6 +84,7 @@ final class PlanCommand implements Callable<Integer> {
     @Option(
             names = "--unmet-penalty",
             paramLabel = "USD",
+            converter = DollarsText.class,
             description =
                     "What an unmet unit-hour costs the plan, in USD; above twice the highest list price and a cent. Default: ten times the highest list price.")
     BigDecimal unmetPenalty;
@@ -128,6 +130,13 @@ final class PlanCommand implements Callable<Integer> {
                 return Main.BAD_INPUT;
             }
             penalty = Money.ofDollars(unmetPenalty);
+            Money least = Planner.leastUnmetPenalty(scenario.world());
+            if (!penalty.exceeds(least)) {
+                err.println("tender plan: --unmet-penalty " + unmetPenalty.toPlainString() + " must be above "
+                        + Figures.dollars(least) + " (twice the highest list price and a cent), or leaving demand"
+                        + " unmet could look cheaper than serving it");
+                return Main.BAD_INPUT;
+            }
         }
         for (String id : without) {
             scenario = without(scenario, new AgreementId(id));

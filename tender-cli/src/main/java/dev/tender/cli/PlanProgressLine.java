@@ -4,6 +4,7 @@ import dev.tender.money.Money;
 import dev.tender.planning.Planner;
 import dev.tender.text.Figures;
 import java.io.PrintStream;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -64,7 +65,7 @@ final class PlanProgressLine implements Planner.Progress, ShownProgress {
         if (bound != null) {
             line.append(", bound ").append(Figures.dollars(bound));
         }
-        line.append(String.format(", %.0f s", (System.nanoTime() - begun) / 1e9));
+        line.append(String.format(Locale.ROOT, ", %.0f s", (System.nanoTime() - begun) / 1e9));
         if (terminal) {
             String text = line.toString();
             err.print("\r" + text + " ".repeat(Math.max(0, drawn - text.length())));

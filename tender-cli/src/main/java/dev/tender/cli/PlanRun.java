@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -46,7 +47,6 @@ final class PlanRun {
         List<Agreement> clauses = clauseCosts ? priced(scenario) : List.of();
         PlanProgressLine progress = new PlanProgressLine("planning", System.err, ProgressDisplay.onATerminal());
         Done done = GuardedOutput.run(out, List.of(JSON, ScenarioRun.REPORT), progress, stderr, written -> {
-            written.removeEarlierRun();
             Planner.Outcome outcome = Planner.plan(scenario, options, progress);
             if (outcome instanceof Planner.Outcome.Refused no) {
                 return Done.refused(no.problem());
@@ -64,6 +64,8 @@ final class PlanRun {
                 }
                 costs.add(cost(clause, planned.plan(), planned(without).plan()));
             }
+            // Only now: a refused plan leaves an earlier run's files as they were.
+            written.removeEarlierRun();
             written.write(JSON, f -> PlanJson.write(scenario.name(), scenario.seed(), planned.plan(), costs, f));
             written.write(ScenarioRun.REPORT, f -> PlanReport.write(planned.plan(), planned.online(), description, f));
             written.publish();
@@ -79,8 +81,10 @@ final class PlanRun {
             printCosts(stdout, done.costs(), plan.unmetPenalty());
         }
         stdout.printf(
+                Locale.ROOT,
                 "Files: %s (the plan), %s (the plan beside the online run, with charts).%n",
-                out.resolve(JSON), out.resolve(ScenarioRun.REPORT));
+                out.resolve(JSON),
+                out.resolve(ScenarioRun.REPORT));
         stdout.flush();
         return 0;
     }
@@ -121,9 +125,13 @@ final class PlanRun {
         Money penalty = plan.unmetPenalty();
         out.println("The best plan in hindsight" + (description.isBlank() ? "" : ": " + description.strip()));
         out.printf(
+                Locale.ROOT,
                 "candidate starts every %s; %,d variables, %,d constraints; an unmet unit-hour costs %s USD%n%n",
-                solve.startStep(), solve.variables(), solve.constraints(), Figures.dollars(penalty));
-        out.printf("  %-34s %22s %22s %22s%n", "", "plan", "online engine", "plan - online");
+                solve.startStep(),
+                solve.variables(),
+                solve.constraints(),
+                Figures.dollars(penalty));
+        out.printf(Locale.ROOT, "  %-34s %22s %22s %22s%n", "", "plan", "online engine", "plan - online");
         row(out, "cost (USD)", plan.planned().cost(), plan.online().cost());
         row(
                 out,
@@ -131,6 +139,7 @@ final class PlanRun {
                 plan.planned().shortfall(),
                 plan.online().shortfall());
         out.printf(
+                Locale.ROOT,
                 "  %-34s %22s %22s %22s%n",
                 "unmet unit-hours",
                 Figures.whole(plan.planned().unmetUnitHours()),
@@ -144,13 +153,14 @@ final class PlanRun {
         row(out, "objective, with first-look priority", plan.objective(), plan.onlineObjective());
         out.println();
         out.printf(
+                Locale.ROOT,
                 "Solve: objective %s USD, lower bound %s, gap %s, %.1f s; found by %s (CP-SAT: %s)%n%n",
                 Figures.dollars(plan.objective()),
                 solve.lowerBound() == null ? "none proved in time" : Figures.dollars(solve.lowerBound()) + " USD",
-                solve.gap() == null ? "unknown" : String.format("%.4f%%", solve.gap() * 100),
+                solve.gap() == null ? "unknown" : String.format(Locale.ROOT, "%.4f%%", solve.gap() * 100),
                 solve.solveSeconds(),
                 solve.foundBy(),
-                solve.status().toLowerCase(java.util.Locale.ROOT));
+                solve.status().toLowerCase(Locale.ROOT));
         if (plan.objective().exceeds(plan.onlineObjective())) {
             out.println(
                     "The engine did better than this plan: the plan's model counts capacity per " + solve.startStep()
@@ -159,23 +169,34 @@ final class PlanRun {
             out.println();
         }
         out.println("Plan by provider");
-        out.printf("  %-12s %14s %18s %22s%n", "provider", "units", "unit-hours", "cost (USD)");
+        out.printf(Locale.ROOT, "  %-12s %14s %18s %22s%n", "provider", "units", "unit-hours", "cost (USD)");
         plan.byProvider()
                 .values()
                 .forEach(total -> out.printf(
+                        Locale.ROOT,
                         "  %-12s %14s %18s %22s%n",
                         total.provider(),
                         Figures.whole(total.units()),
                         Figures.whole(total.unitHours()),
                         Figures.dollars(total.cost())));
         out.printf(
+                Locale.ROOT,
                 "  unmet: %,d units of %,d requests%n%n",
-                plan.unmetUnits(), plan.unmet().size());
+                plan.unmetUnits(),
+                plan.unmet().size());
         if (!plan.commitments().isEmpty()) {
             out.println("Commitments in the plan");
-            out.printf("  %-20s %-12s %22s %22s %22s%n", "agreement", "provider", "amount", "spent", "shortfall");
+            out.printf(
+                    Locale.ROOT,
+                    "  %-20s %-12s %22s %22s %22s%n",
+                    "agreement",
+                    "provider",
+                    "amount",
+                    "spent",
+                    "shortfall");
             for (Plan.CommitmentOutcome c : plan.commitments()) {
                 out.printf(
+                        Locale.ROOT,
                         "  %-20s %-12s %22s %22s %22s%n",
                         c.agreement(),
                         c.provider(),
@@ -195,11 +216,18 @@ final class PlanRun {
             out.println("  no exclusive and no right of first refusal to price");
         } else {
             out.printf(
+                    Locale.ROOT,
                     "  %-20s %-10s %22s %22s %20s %20s%n",
-                    "clause", "kind", "with hindsight", "online", "unmet u-h (plan)", "unmet u-h (online)");
+                    "clause",
+                    "kind",
+                    "with hindsight",
+                    "online",
+                    "unmet u-h (plan)",
+                    "unmet u-h (online)");
         }
         for (ClauseCost cost : costs) {
             out.printf(
+                    Locale.ROOT,
                     "  %-20s %-10s %22s %22s %20s %20s%n",
                     cost.clause(),
                     cost.kind(),
@@ -213,8 +241,12 @@ final class PlanRun {
 
     private static void row(PrintWriter out, String label, Money plan, Money online) {
         out.printf(
+                Locale.ROOT,
                 "  %-34s %22s %22s %22s%n",
-                label, Figures.dollars(plan), Figures.dollars(online), signed(plan.minus(online)));
+                label,
+                Figures.dollars(plan),
+                Figures.dollars(online),
+                signed(plan.minus(online)));
     }
 
     private static String signed(Money amount) {

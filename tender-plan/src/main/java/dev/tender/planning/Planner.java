@@ -14,6 +14,7 @@ import dev.tender.text.Figures;
 import dev.tender.time.Durations;
 import dev.tender.time.Instants;
 import dev.tender.world.Scenario;
+import dev.tender.world.World;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,9 +28,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Plans a scenario's whole demand with hindsight: runs the online engine on the same requests,
- * builds the model, bounds it with the LP relaxation, rounds the LP's plan, and lets CP-SAT improve
- * on the best of that and the engine's own decisions until the time limit. The plan is therefore
- * never worse than the engine's decisions, valued the same way.
+ * builds the model, makes a greedy plan, bounds the model with its LP relaxation and rounds the
+ * LP's plan, and lets CP-SAT improve on the best of these and the engine's own decisions until the
+ * time limit. With a step of one bucket the model holds the engine's decisions, so the plan is
+ * never worse than them, valued the same way (ADR 0015).
  */
 public final class Planner {
 
@@ -45,11 +47,13 @@ public final class Planner {
 
     /** A plan this close to the bound is kept: the search stops there rather than polish the last cent. */
     static final double CLOSE_ENOUGH = 1e-4;
-    /** Beyond these the model is refused: it would not fit the heap, nor solve in any useful time. */
-    static final int MOST_CANDIDATES = 3_000_000;
-
-    static final long MOST_NON_ZEROS = 40_000_000L;
-    static final long MOST_POOL_BUCKETS = 50_000_000L;
+    /**
+     * Beyond these a model is refused: it would not fit the heap, nor solve in any useful time.
+     * Tests make them small.
+     */
+    record Limits(int mostCandidates, long mostNonZeros, long mostPoolBuckets) {
+        static final Limits STANDARD = new Limits(3_000_000, 40_000_000L, 50_000_000L);
+    }
 
     private static final int[] STEP_LADDER = {1, 2, 4, 7, 14, 28, 56, 112, 224};
 
@@ -77,6 +81,10 @@ public final class Planner {
     private Planner() {}
 
     public static Outcome plan(Scenario scenario, Options options, Progress progress) {
+        return plan(scenario, options, progress, Limits.STANDARD);
+    }
+
+    static Outcome plan(Scenario scenario, Options options, Progress progress, Limits limits) {
         List<TraceRequest> demand = DrawnDemand.of(scenario);
         if (demand.isEmpty()) {
             return new Outcome.Refused("nothing to plan: the scenario draws no requests between "
@@ -87,7 +95,7 @@ public final class Planner {
             return new Outcome.Refused("nothing can be planned: no provider lists a price");
         }
         Money penalty = options.unmetPenalty() == null ? highest.times(10) : options.unmetPenalty();
-        Money least = Formulation.priorityWeight(scenario.world()).plus(highest);
+        Money least = leastUnmetPenalty(scenario.world());
         if (!penalty.exceeds(least)) {
             return new Outcome.Refused("the unmet penalty " + Figures.dollars(penalty)
                     + " per unit-hour must be above " + Figures.dollars(least)
@@ -101,9 +109,9 @@ public final class Planner {
                             + " unit-hours is more money than Tender counts (about 9 trillion USD); choose a lower --unmet-penalty");
         }
         long poolBuckets = poolBuckets(scenario);
-        if (poolBuckets > MOST_POOL_BUCKETS) {
+        if (poolBuckets > limits.mostPoolBuckets()) {
             return new Outcome.Refused("too large to plan: " + Figures.whole(poolBuckets)
-                    + " pool-buckets (pools x buckets), more than " + Figures.whole(MOST_POOL_BUCKETS)
+                    + " pool-buckets (pools x buckets), more than " + Figures.whole(limits.mostPoolBuckets())
                     + "; use a larger bucket or a shorter horizon");
         }
         Optional<Integer> step = step(scenario, demand, options.step());
@@ -115,14 +123,22 @@ public final class Planner {
         progress.at("running the online engine", null, null);
         OnlineRun online = OnlineRun.of(scenario);
         Formulation model = Formulation.of(scenario, demand, step.get(), onlineStarts(demand, online), penalty);
-        if (model.candidates.size() > MOST_CANDIDATES || model.nonZeros() > MOST_NON_ZEROS) {
+        if (model.candidates.size() > limits.mostCandidates() || model.nonZeros() > limits.mostNonZeros()) {
             return new Outcome.Refused("too large to plan: " + Figures.whole(model.candidates.size())
                     + " (request, pool, start) combinations and " + Figures.whole(model.nonZeros())
-                    + " capacity terms, more than " + Figures.whole(MOST_CANDIDATES) + " and "
-                    + Figures.whole(MOST_NON_ZEROS)
+                    + " capacity terms, more than " + Figures.whole(limits.mostCandidates()) + " and "
+                    + Figures.whole(limits.mostNonZeros())
                     + "; space the starts further apart (--step) or plan a shorter horizon");
         }
         return new Outcome.Planned(new Search(model, online, options, progress, started).run(), online.summary());
+    }
+
+    /**
+     * What an unmet unit-hour must cost more than: a market unit-hour's highest price and its
+     * priority, so that serving always beats leaving demand unmet.
+     */
+    public static Money leastUnmetPenalty(World world) {
+        return Formulation.priorityWeight(world).plus(Formulation.highestPrice(world));
     }
 
     /**

@@ -82,6 +82,35 @@ class PlannerRefusalsTest {
                         .contains("PT36H", "not a whole number of buckets", "PT24H"));
     }
 
+    @Test
+    void aWorldOfTooManyPoolBucketsIsRefusedBeforeAnythingIsBuilt() {
+        Planner.Outcome outcome = Planner.plan(
+                TraceScenarios.load(dir, WORLD, ONE_REQUEST),
+                new Planner.Options(Duration.ofDays(1), null, Duration.ofSeconds(10), 1),
+                Planner.Progress.NONE,
+                new Planner.Limits(1_000, 1_000, 10));
+
+        // Two pools, and a grid from 2025-01-01 to the horizon's end and a bucket, 31 days: 62.
+        assertThat(outcome)
+                .isEqualTo(new Planner.Outcome.Refused("too large to plan: 62 pool-buckets (pools x buckets), more"
+                        + " than 10; use a larger bucket or a shorter horizon"));
+    }
+
+    @Test
+    void aModelOfTooManyCandidatesIsRefusedWithItsSizeAndWhatToChange() {
+        Planner.Outcome outcome = Planner.plan(
+                TraceScenarios.load(dir, WORLD, ONE_REQUEST),
+                new Planner.Options(Duration.ofDays(1), null, Duration.ofSeconds(10), 1),
+                Planner.Progress.NONE,
+                new Planner.Limits(1, 1_000, 1_000));
+
+        // One request, two pools, one start (no flex): two combinations, a day each.
+        assertThat(outcome)
+                .isEqualTo(new Planner.Outcome.Refused("too large to plan: 2 (request, pool, start) combinations and"
+                        + " 2 capacity terms, more than 1 and 1,000; space the starts further apart (--step) or plan"
+                        + " a shorter horizon"));
+    }
+
     private static Planner.Outcome plan(Scenario scenario, Duration step, @Nullable Money penalty) {
         return Planner.plan(
                 scenario, new Planner.Options(step, penalty, Duration.ofSeconds(10), 1), Planner.Progress.NONE);
