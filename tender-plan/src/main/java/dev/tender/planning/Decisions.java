@@ -3,7 +3,6 @@ package dev.tender.planning;
 import dev.tender.demand.Request;
 import dev.tender.money.Money;
 import dev.tender.plan.Plan;
-import java.util.Arrays;
 
 /** Units per candidate: a solution of a {@link Formulation}, with what it is worth and whether it holds. */
 final class Decisions {
@@ -132,9 +131,5 @@ final class Decisions {
             }
         }
         return spent;
-    }
-
-    Decisions copy() {
-        return new Decisions(model, Arrays.copyOf(units, units.length));
     }
 }
