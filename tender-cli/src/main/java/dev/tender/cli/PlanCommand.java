@@ -38,9 +38,8 @@ import picocli.CommandLine.Spec;
         optionListHeading = "%nOptions:%n",
         footerHeading = "%nExamples:%n",
         footer = {
-            "  tender plan scenarios/seed-story.yaml",
             "  tender plan scenarios/seed-story.yaml --clause-costs",
-            "  tender plan scenarios/seed-story.yaml --step P7D --time-limit 5m --without azure-rofr",
+            "  tender plan bench/plan-world.yaml --step P60D --time-limit 30s --without b200-match",
         })
 final class PlanCommand implements Callable<Integer> {
 
