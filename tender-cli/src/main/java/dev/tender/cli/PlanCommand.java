@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  tender plan scenarios/seed-story.yaml --clause-costs",
-            "  tender plan bench/plan-world.yaml --step P60D --time-limit 30s --without b200-match",
+            "  tender plan bench/plan-world.yaml --step P60D --without b200-match",
         })
 final class PlanCommand implements Callable<Integer> {
 
