@@ -23,14 +23,7 @@ final class BenchWorld {
         Scenario full = loaded.scenario();
         World world = full.world();
         if (!withClauses) {
-            world = new World(
-                    world.accelerators(),
-                    world.workloads(),
-                    world.providers(),
-                    world.pools(),
-                    AgreementBook.empty(),
-                    world.defaults(),
-                    world.bucket());
+            world = world.withAgreements(AgreementBook.empty());
         }
         return new Scenario(
                 full.name(),

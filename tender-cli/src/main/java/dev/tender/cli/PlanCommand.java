@@ -7,7 +7,6 @@ import dev.tender.money.Money;
 import dev.tender.planning.Planner;
 import dev.tender.text.Figures;
 import dev.tender.world.Scenario;
-import dev.tender.world.World;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -151,27 +150,9 @@ final class PlanCommand implements Callable<Integer> {
 
     /** The scenario as if the clause had never been signed. */
     static Scenario without(Scenario scenario, AgreementId id) {
-        World world = scenario.world();
-        List<Agreement> kept = world.agreements().all().stream()
+        List<Agreement> kept = scenario.world().agreements().all().stream()
                 .filter(a -> !a.id().equals(id))
                 .toList();
-        World reduced = new World(
-                world.accelerators(),
-                world.workloads(),
-                world.providers(),
-                world.pools(),
-                new AgreementBook(kept),
-                world.defaults(),
-                world.bucket());
-        return new Scenario(
-                scenario.name(),
-                scenario.description(),
-                scenario.start(),
-                scenario.horizon(),
-                scenario.seed(),
-                reduced,
-                scenario.generators(),
-                scenario.trace(),
-                scenario.scale());
+        return scenario.withWorld(scenario.world().withAgreements(new AgreementBook(kept)));
     }
 }

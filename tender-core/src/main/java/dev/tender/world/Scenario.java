@@ -79,6 +79,10 @@ public record Scenario(
         return b.isAfter(a) ? b : a;
     }
 
+    public Scenario withWorld(World newWorld) {
+        return new Scenario(name, description, start, horizon, seed, newWorld, generators, trace, scale);
+    }
+
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, start, horizon, newSeed, world, generators, trace, scale);
     }

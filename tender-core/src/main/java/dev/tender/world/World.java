@@ -93,6 +93,11 @@ public final class World {
         return footprint;
     }
 
+    /** The same world with other clauses: a clause removed, or the clauses edited while a node runs. */
+    public World withAgreements(AgreementBook other) {
+        return new World(accelerators, workloads, providers, pools, other, defaults, bucket);
+    }
+
     public Optional<Provider> provider(ProviderId id) {
         return Optional.ofNullable(providersById.get(id));
     }

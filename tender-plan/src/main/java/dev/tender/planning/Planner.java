@@ -1,6 +1,6 @@
 package dev.tender.planning;
 
-import dev.tender.agreement.Commitment;
+import dev.tender.agreement.Burndown;
 import dev.tender.capacity.Pool;
 import dev.tender.demand.Request;
 import dev.tender.demand.RequestId;
@@ -122,7 +122,8 @@ public final class Planner {
         long started = System.nanoTime();
         progress.at("running the online engine", null, null);
         OnlineRun online = OnlineRun.of(scenario);
-        Formulation model = Formulation.of(scenario, demand, step.get(), onlineStarts(demand, online), penalty);
+        Map<RequestId, Integer> place = places(demand);
+        Formulation model = Formulation.of(scenario, demand, step.get(), onlineStarts(place, online), penalty);
         if (model.candidates.size() > limits.mostCandidates() || model.nonZeros() > limits.mostNonZeros()) {
             return new Outcome.Refused("too large to plan: " + Figures.whole(model.candidates.size())
                     + " (request, pool, start) combinations and " + Figures.whole(model.nonZeros())
@@ -130,7 +131,8 @@ public final class Planner {
                     + Figures.whole(limits.mostNonZeros())
                     + "; space the starts further apart (--step) or plan a shorter horizon");
         }
-        return new Outcome.Planned(new Search(model, online, options, progress, started).run(), online.summary());
+        return new Outcome.Planned(
+                new Search(model, online, place, options, progress, started).run(), online.summary());
     }
 
     /**
@@ -189,8 +191,7 @@ public final class Planner {
     }
 
     /** Per request (by its place in the demand), the starts the engine gave its awards. */
-    private static Map<Integer, Set<Instant>> onlineStarts(List<TraceRequest> demand, OnlineRun online) {
-        Map<RequestId, Integer> place = places(demand);
+    private static Map<Integer, Set<Instant>> onlineStarts(Map<RequestId, Integer> place, OnlineRun online) {
         Map<Integer, Set<Instant>> starts = new HashMap<>();
         for (TenderEvent.Awarded award : online.awards()) {
             starts.computeIfAbsent(placeOf(place, award), r -> new HashSet<>()).add(award.start());
@@ -219,6 +220,9 @@ public final class Planner {
     private static final class Search {
         private final Formulation model;
         private final OnlineRun online;
+        /** Each request's place in the demand, by id: where the engine's awards go. */
+        private final Map<RequestId, Integer> place;
+
         private final Options options;
         private final Progress progress;
         /** When planning began: the time limit counts from here, the engine's run and the model's building included. */
@@ -227,9 +231,16 @@ public final class Planner {
         private volatile @Nullable Money bestSoFar;
         private volatile @Nullable Money boundSoFar;
 
-        Search(Formulation model, OnlineRun online, Options options, Progress progress, long started) {
+        Search(
+                Formulation model,
+                OnlineRun online,
+                Map<RequestId, Integer> place,
+                Options options,
+                Progress progress,
+                long started) {
             this.model = model;
             this.online = online;
+            this.place = place;
             this.options = options;
             this.progress = progress;
             this.started = started;
@@ -309,7 +320,6 @@ public final class Planner {
          * periods count capacity more cautiously than the engine's buckets.
          */
         private Optional<Decisions> engineDecisions() {
-            Map<RequestId, Integer> place = places(model.demand);
             Decisions decisions = Decisions.none(model);
             for (TenderEvent.Awarded award : online.awards()) {
                 int r = placeOf(place, award);
@@ -324,7 +334,6 @@ public final class Planner {
 
         /** The engine's decisions valued as the plan is: its own prices, the same penalty and priority. */
         private Plan.Figures engineFigures() {
-            Map<RequestId, Integer> place = places(model.demand);
             long[] served = new long[model.requests()];
             Money cost = Money.ZERO;
             Money priority = Money.ZERO;
@@ -343,20 +352,23 @@ public final class Planner {
                 unmet += (model.request(r).units() - served[r])
                         * model.request(r).hours();
             }
+            // The engine's own count of spend toward each commitment.
+            Burndown burndown = new Burndown(model.commitments.stream()
+                    .map(Formulation.CommitmentRow::commitment)
+                    .toList());
+            for (TenderEvent.Awarded award : online.awards()) {
+                burndown.record(
+                        award.provider(),
+                        model.request(placeOf(place, award)),
+                        award.unitPrice(),
+                        award.units(),
+                        award.start(),
+                        award.end(),
+                        award.at());
+            }
             Money shortfall = Money.ZERO;
             for (Formulation.CommitmentRow row : model.commitments) {
-                Commitment commitment = row.commitment();
-                Money spent = Money.ZERO;
-                for (TenderEvent.Awarded award : online.awards()) {
-                    Request request = model.request(placeOf(place, award));
-                    if (award.provider().equals(commitment.provider())
-                            && commitment.scope().covers(request)) {
-                        spent = spent.plus(
-                                commitment.countedSpend(award.unitPrice(), award.units(), award.start(), award.end()));
-                    }
-                }
-                Money rest = commitment.amount().minus(spent);
-                shortfall = shortfall.plus(rest.isPositive() ? rest : Money.ZERO);
+                shortfall = shortfall.plus(burndown.shortfall(row.commitment()));
             }
             return new Plan.Figures(cost, shortfall, unmet, priority);
         }

@@ -270,23 +270,11 @@ public final class LiveEngine {
         current.text = text;
         current.world = new LiveWorld(
                 current.world.name(),
-                withAgreements(current.world.world(), edited),
+                current.world.world().withAgreements(edited.agreements()),
                 current.world.grid(),
                 current.world.manual());
         current.broker.agreementsChanged(edited.agreements());
         return WorldEdit.DONE;
-    }
-
-    /** The world as it was (its pools are the engine's), with the clauses of {@code edited}. */
-    private static World withAgreements(World world, World edited) {
-        return new World(
-                world.accelerators(),
-                world.workloads(),
-                world.providers(),
-                world.pools(),
-                edited.agreements(),
-                world.defaults(),
-                world.bucket());
     }
 
     private static List<Problem> relative(List<Problem> problems, String path) {
