@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The load of {@code bench/serve} (docs/benchmarks.md, "Live node"): clients that submit requests
@@ -39,6 +40,10 @@ import java.util.regex.Pattern;
  * count over the time from the first submit to that reading. Then every request is checked
  * closed ({@code GET /v1/requests?state=OPEN}), and a sample of them read one by one, for their
  * states and routes.
+ *
+ * <p>Against several nodes on one store ({@code --url} lists them, comma-separated; {@code
+ * bench/cluster}), client {@code c} submits to node {@code c mod n}, and the metrics, the check and
+ * the sample are read from the first node, the writer, which stores every command.
  *
  * <p>The demand suits {@code bench/serve-world.yaml}: the four workloads (so every route), both
  * accelerators, one region or both, starts within the next 30 days.
@@ -62,7 +67,11 @@ public final class ServeLoad {
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
+    /** The writer's address: metrics, checks and samples are read there. */
     private final URI base;
+    /** Where the clients submit, each to one. */
+    private final List<URI> nodes;
+
     private final String token;
     private final int clients;
     private final long seed;
@@ -71,8 +80,9 @@ public final class ServeLoad {
     /** Names this run in the idempotency keys, so a second run against the same node submits anew. */
     private final String run = "serve-load-" + Long.toString(System.currentTimeMillis(), 36);
 
-    private ServeLoad(URI base, String token, int clients, long seed, OptionalLong nodePid) {
-        this.base = base;
+    private ServeLoad(List<URI> nodes, String token, int clients, long seed, OptionalLong nodePid) {
+        this.nodes = List.copyOf(nodes);
+        this.base = nodes.get(0);
         this.token = token;
         this.clients = clients;
         this.seed = seed;
@@ -94,15 +104,20 @@ public final class ServeLoad {
             token = flags.text("token");
         } catch (IllegalArgumentException e) {
             System.err.println("ServeLoad: " + e.getMessage());
-            System.err.println("usage: ServeLoad --url http://127.0.0.1:PORT --token TOKEN [--clients 32]"
+            System.err.println("usage: ServeLoad --url http://127.0.0.1:PORT[,http://127.0.0.1:PORT...] --token TOKEN"
+                    + " [--clients 32]"
                     + " [--warmup SECONDS (10)] [--seconds SECONDS (20) | --requests COUNT] [--seed 1]"
                     + " [--node-pid PID] [--sample 200]");
             System.exit(2);
             return;
         }
         long nodePid = flags.whole("node-pid", -1);
+        List<URI> nodes = new ArrayList<>();
+        for (String each : url.split(",", -1)) {
+            nodes.add(URI.create(each.strip().replaceAll("/+$", "")));
+        }
         ServeLoad load = new ServeLoad(
-                URI.create(url.replaceAll("/+$", "")),
+                nodes,
                 token,
                 (int) flags.whole("clients", 32),
                 flags.whole("seed", 1),
@@ -168,7 +183,7 @@ public final class ServeLoad {
                 Locale.ROOT,
                 "serve-load: %d clients against %s; warm-up %d s, then %s%n",
                 clients,
-                base,
+                nodes.stream().map(URI::toString).collect(Collectors.joining(", ")),
                 warmUp.length.toSeconds(),
                 measured.length.isZero() ? measured.remaining.get() + " requests" : measured.length.toSeconds() + " s");
         if (!warmUp.length.isZero()) {
@@ -298,7 +313,7 @@ public final class ServeLoad {
         Latencies latencies = new Latencies();
         List<String> ids = new ArrayList<>();
         Map<String, Long> errors = new TreeMap<>();
-        try (PlainHttp http = new PlainHttp(base, token)) {
+        try (PlainHttp http = new PlainHttp(nodes.get(client % nodes.size()), token)) {
             start.await();
             for (long n = 0; phase.more(); n++) {
                 String key = run + "-" + phase.name + "-" + client + "-" + n;

@@ -11,9 +11,12 @@ import dev.tender.store.Store;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +40,8 @@ import picocli.CommandLine.Spec;
             "Tenants submit requests, providers answer the offers made to them (providers marked auto in the scenario are answered by the node), and every decision is an event, as in a simulation. On start the node replays its log, so a node killed at any moment comes back with nothing lost.",
             "",
             "The first start needs --scenario: it loads the providers, sites, prices and agreements (not the demand) into the empty store. Later starts find the world in the store. Create tokens with `tender token create`; the API is described at /docs.",
+            "",
+            "On PostgreSQL several nodes may share one store, each on a port of its own: any node takes any call, one at a time (the writer, holding a lock in the database) runs the engine, the others hand it their commands and read from the store. When the writer dies, another takes over within --takeover or so. docs/operations.md shows three nodes. The embedded H2 store is one node's alone.",
         },
         descriptionHeading = "%n",
         optionListHeading = "%nOptions:%n",
@@ -45,6 +50,7 @@ import picocli.CommandLine.Spec;
             "  tender serve --scenario scenarios/seed-story.yaml --manual azure",
             "  tender serve --port 9000            # later starts: the world is stored",
             "  tender serve --db jdbc:postgresql://localhost/tender?user=tender",
+            "  tender serve --db jdbc:postgresql://db/tender?user=tender --node b --port 8081",
         })
 final class ServeCommand implements Callable<Integer> {
 
@@ -82,6 +88,22 @@ final class ServeCommand implements Callable<Integer> {
                     "Providers that answer through the API though the scenario makes them auto, e.g. --manual azure. Only with --scenario.")
     List<String> manual = List.of();
 
+    @Option(
+            names = "--node",
+            paramLabel = "NAME",
+            description =
+                    "This node's name among several on one PostgreSQL store, in the log and the database's sessions (default: host-pid).")
+    Optional<String> node;
+
+    @Option(
+            names = "--takeover",
+            paramLabel = "TIME",
+            defaultValue = "2s",
+            converter = DurationText.class,
+            description =
+                    "On PostgreSQL, how often a node that does not write tries to become the writer (default: ${DEFAULT-VALUE}).")
+    Duration takeover;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -92,8 +114,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         CountDownLatch closed = new CountDownLatch(1);
         NodeMetrics metrics = new NodeMetrics();
-        try (Store store = where.open();
-                Node node = Node.start(store.commands(), Clock.systemUTC(), metrics)) {
+        String name = node.orElseGet(ServeCommand::hostAndPid);
+        try (Store store = where.open(name);
+                Node node = start(store, name, metrics)) {
             if (scenario.isPresent()) {
                 Optional<Integer> refused = loadWorld(node, scenario.get(), err);
                 if (refused.isPresent()) {
@@ -124,7 +147,7 @@ final class ServeCommand implements Callable<Integer> {
                 }
             }));
             out.println("tender: serving " + node.world().map(LiveWorld::name).orElse("?") + " on http://" + bind + ":"
-                    + server.port() + " (store: " + store.product() + ", "
+                    + server.port() + " (store: " + store.product() + ", node " + node.name() + ", "
                     + node.requests().size() + " requests so far)");
             out.flush();
             stopped.await();
@@ -132,6 +155,24 @@ final class ServeCommand implements Callable<Integer> {
             closed.countDown();
         }
         return 0;
+    }
+
+    /** On PostgreSQL a node among several, which writes when it holds the lease; on H2 the only one. */
+    private Node start(Store store, String name, NodeMetrics metrics) {
+        return store.lease()
+                .map(lease -> Node.join(
+                        store.commands(), lease, Clock.systemUTC(), metrics, new Node.Cluster(name, takeover)))
+                .orElseGet(() -> Node.start(store.commands(), Clock.systemUTC(), metrics));
+    }
+
+    private static String hostAndPid() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + "-" + ProcessHandle.current().pid();
     }
 
     private Optional<Integer> loadWorld(Node node, Path file, PrintWriter err)

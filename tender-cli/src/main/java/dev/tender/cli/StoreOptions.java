@@ -24,6 +24,11 @@ final class StoreOptions {
     Path data;
 
     Store open() {
-        return Store.open(db.orElseGet(() -> Store.defaultUrl(data)));
+        return open("tender");
+    }
+
+    /** The store, for the node {@code name}: PostgreSQL tells each session's node by it. */
+    Store open(String name) {
+        return Store.open(db.orElseGet(() -> Store.defaultUrl(data)), null, null, name);
     }
 }

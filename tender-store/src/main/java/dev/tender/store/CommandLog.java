@@ -51,11 +51,45 @@ public final class CommandLog {
     private static final RowMapper<StoredRequest> REQUEST = (row, context) ->
             new StoredRequest(row.getLong("seq"), row.getString("id"), row.getString("tenant"), row.getString("state"));
 
-    private final Jdbi jdbi;
+    /** The channel a PostgreSQL writer notifies when it stored a batch. */
+    public static final String LOG_CHANNEL = "tender_log";
 
-    CommandLog(Jdbi jdbi) {
+    /** The channel a PostgreSQL follower notifies when it forwarded a command. */
+    public static final String INBOX_CHANNEL = "tender_inbox";
+
+    private final Jdbi jdbi;
+    private final boolean notifies;
+
+    CommandLog(Jdbi jdbi, boolean notifies) {
         this.jdbi = jdbi;
+        this.notifies = notifies;
     }
+
+    /**
+     * Makes {@code node} the writer: adds one to the epoch and returns it. Every batch stored with an
+     * earlier epoch from now on is refused ({@link Fenced}); one that holds the row now ends first.
+     */
+    public long claimEpoch(String node) {
+        Columns.varchar(node, "node", 200);
+        return jdbi.inTransaction(handle -> {
+            handle.createUpdate("UPDATE writer SET epoch = epoch + 1, node = :node WHERE id = 1")
+                    .bind("node", node)
+                    .execute();
+            return handle.createQuery("SELECT epoch FROM writer WHERE id = 1")
+                    .mapTo(Long.class)
+                    .one();
+        });
+    }
+
+    /** The current epoch and the node that claimed it ({@code ""} before any). */
+    public Writer writer() {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT epoch, node FROM writer WHERE id = 1")
+                .map((row, context) -> new Writer(row.getLong("epoch"), row.getString("node")))
+                .one());
+    }
+
+    /** Whose turn it is to write. */
+    public record Writer(long epoch, String node) {}
 
     /** {@link #append(List, List, List)} with no request rows. */
     public void append(List<StoredCommand> commands, List<StoredEvent> events) {
@@ -72,11 +106,27 @@ public final class CommandLog {
      *     request is neither new nor stored; nothing is stored
      */
     public void append(List<StoredCommand> commands, List<StoredEvent> events, List<StoredRequest> requests) {
-        List<StoredCommand> newCommands = List.copyOf(commands);
-        List<StoredEvent> newEvents = List.copyOf(events);
-        if (newCommands.isEmpty() && newEvents.isEmpty() && requests.isEmpty()) {
+        store(0, false, new Batch(commands, events, requests, List.of()));
+    }
+
+    /**
+     * As {@link #append(List, List, List)}, for the writer of {@code epoch} (from {@link
+     * #claimEpoch}), with the outcomes of forwarded commands; on PostgreSQL the commit notifies
+     * {@value #LOG_CHANNEL}.
+     *
+     * @throws Fenced when a later epoch was claimed; nothing is stored
+     */
+    public void append(long epoch, Batch batch) {
+        store(epoch, true, batch);
+    }
+
+    private void store(long epoch, boolean fenced, Batch batch) {
+        if (batch.isEmpty()) {
             return;
         }
+        List<StoredCommand> newCommands = batch.commands();
+        List<StoredEvent> newEvents = batch.events();
+        List<StoredRequest> requests = batch.requests();
         requireCountingUp(newCommands, StoredCommand::seq, "command");
         requireCountingUp(newEvents, StoredEvent::seq, "event");
         long firstNew = newEvents.isEmpty() ? Long.MAX_VALUE : newEvents.get(0).seq();
@@ -86,8 +136,12 @@ public final class CommandLog {
                 requests.stream().filter(r -> r.seq() < firstNew).toList();
         try {
             jdbi.useTransaction(handle -> {
-                insertCommands(handle, newCommands);
-                insertEvents(handle, newEvents);
+                // First, so the row stays locked to the commit and a new writer's claim waits for it.
+                if (fenced && !holds(handle, epoch)) {
+                    throw new Fenced(epoch);
+                }
+                insertCommands(handle, newCommands, epoch);
+                insertEvents(handle, newEvents, epoch);
                 insertRequests(handle, added);
                 updateRequests(handle, changed);
                 if (!newCommands.isEmpty()) {
@@ -95,6 +149,12 @@ public final class CommandLog {
                 }
                 if (!newEvents.isEmpty()) {
                     requireFollows(handle, "event", newEvents.get(0).seq());
+                }
+                answer(handle, batch.outcomes());
+                if (notifies) {
+                    handle.createQuery("SELECT pg_notify('" + LOG_CHANNEL + "', '')")
+                            .mapTo(String.class)
+                            .one();
                 }
             });
         } catch (RuntimeException e) {
@@ -109,14 +169,37 @@ public final class CommandLog {
         }
     }
 
-    private static void insertCommands(Handle handle, List<StoredCommand> commands) {
+    private static boolean holds(Handle handle, long epoch) {
+        return handle.createUpdate("UPDATE writer SET epoch = epoch WHERE id = 1 AND epoch = :epoch")
+                        .bind("epoch", epoch)
+                        .execute()
+                == 1;
+    }
+
+    private static void answer(Handle handle, List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch("UPDATE inbox SET outcome = :outcome, through = :through,"
+                + " answered = CURRENT_TIMESTAMP WHERE id = :id");
+        for (Outcome outcome : outcomes) {
+            batch.bind("id", outcome.id())
+                    .bind("outcome", outcome.outcome())
+                    .bind("through", outcome.through())
+                    .add();
+        }
+        batch.execute();
+    }
+
+    private static void insertCommands(Handle handle, List<StoredCommand> commands, long epoch) {
         if (commands.isEmpty()) {
             return;
         }
-        PreparedBatch batch =
-                handle.prepareBatch("INSERT INTO command (seq, at, kind, body) VALUES (:seq, :at, :kind, :body)");
+        PreparedBatch batch = handle.prepareBatch(
+                "INSERT INTO command (seq, at, kind, body, epoch) VALUES (:seq, :at, :kind, :body, :epoch)");
         for (StoredCommand command : commands) {
-            batch.bind("seq", command.seq())
+            batch.bind("epoch", epoch)
+                    .bind("seq", command.seq())
                     .bind("at", Columns.bind(command.at()))
                     .bind("kind", command.kind())
                     .bind("body", command.body())
@@ -125,14 +208,15 @@ public final class CommandLog {
         batch.execute();
     }
 
-    private static void insertEvents(Handle handle, List<StoredEvent> events) {
+    private static void insertEvents(Handle handle, List<StoredEvent> events, long epoch) {
         if (events.isEmpty()) {
             return;
         }
-        PreparedBatch batch = handle.prepareBatch(
-                "INSERT INTO event (seq, at, request, type, line) VALUES (:seq, :at, :request, :type, :line)");
+        PreparedBatch batch = handle.prepareBatch("INSERT INTO event (seq, at, request, type, line, epoch)"
+                + " VALUES (:seq, :at, :request, :type, :line, :epoch)");
         for (StoredEvent event : events) {
-            batch.bind("seq", event.seq())
+            batch.bind("epoch", epoch)
+                    .bind("seq", event.seq())
                     .bind("at", Columns.bind(event.at()))
                     .bind("request", event.request())
                     .bind("type", event.type())
@@ -238,17 +322,22 @@ public final class CommandLog {
 
     /** Gives {@code action} every command in seq order, a page at a time. */
     public void forEachCommand(Consumer<StoredCommand> action) {
-        forEach(COMMANDS, COMMAND, StoredCommand::seq, action);
+        forEachCommandAfter(0, action);
+    }
+
+    /** Gives {@code action} every command with a seq greater than {@code after}, in seq order, a page at a time. */
+    public void forEachCommandAfter(long after, Consumer<StoredCommand> action) {
+        forEach(COMMANDS, COMMAND, StoredCommand::seq, after, action);
     }
 
     /** Gives {@code action} every event in seq order, a page at a time. */
     public void forEachEvent(Consumer<StoredEvent> action) {
-        forEach(EVENTS, EVENT, StoredEvent::seq, action);
+        forEach(EVENTS, EVENT, StoredEvent::seq, 0, action);
     }
 
-    private <T> void forEach(String select, RowMapper<T> mapper, ToLongFunction<T> seq, Consumer<T> action) {
+    private <T> void forEach(String select, RowMapper<T> mapper, ToLongFunction<T> seq, long from, Consumer<T> action) {
         Objects.requireNonNull(action, "action");
-        long after = 0;
+        long after = from;
         List<T> page;
         do {
             page = after(select, mapper, after, PAGE);
@@ -344,5 +433,71 @@ public final class CommandLog {
                 .bind("request", request)
                 .map(EVENT)
                 .list());
+    }
+
+    // -- the inbox of forwarded commands
+
+    /**
+     * Hands a command to the writer: stores it in the inbox and, on PostgreSQL, notifies {@value
+     * #INBOX_CHANNEL} on commit. Returns the row's id, by which its outcome is found.
+     */
+    public long forward(String node, String kind, String body) {
+        Columns.varchar(node, "node", 200);
+        Columns.varchar(kind, "kind", 40);
+        Columns.text(body, "body");
+        return jdbi.inTransaction(handle -> {
+            if (notifies) {
+                // Nobody has heard of the command yet: were the row lost with the database, the
+                // follower would answer 503, as it does when no writer answers. So the commit need
+                // not wait for the disk; the writer's, which stores the command, does.
+                handle.execute("SET LOCAL synchronous_commit TO OFF");
+            }
+            long id = handle.createUpdate("INSERT INTO inbox (node, kind, body) VALUES (:node, :kind, :body)")
+                    .bind("node", node)
+                    .bind("kind", kind)
+                    .bind("body", body)
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one();
+            if (notifies) {
+                handle.createQuery("SELECT pg_notify('" + INBOX_CHANNEL + "', '')")
+                        .mapTo(String.class)
+                        .one();
+            }
+            return id;
+        });
+    }
+
+    /** Up to {@code limit} forwarded commands without an outcome, oldest first. */
+    public List<Forwarded> waitingInInbox(int limit) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT id, node, kind, body FROM inbox WHERE outcome IS NULL ORDER BY id LIMIT :limit")
+                .bind("limit", limit)
+                .map((row, context) -> new Forwarded(
+                        row.getLong("id"), row.getString("node"), row.getString("kind"), row.getString("body")))
+                .list());
+    }
+
+    /** The outcomes written so far for the forwarded commands {@code ids}. */
+    public List<Outcome> outcomes(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT id, outcome, through FROM inbox WHERE id IN (<ids>) AND outcome IS NOT NULL")
+                .bindList("ids", List.copyOf(ids))
+                .map((row, context) -> new Outcome(row.getLong("id"), row.getString("outcome"), row.getLong("through")))
+                .list());
+    }
+
+    /**
+     * Deletes the inbox rows answered more than {@code minutes} minutes ago, by the database's clock:
+     * their followers have read them, or given up.
+     */
+    public void forgetAnsweredBefore(int minutes) {
+        jdbi.useHandle(handle -> handle.createUpdate(
+                        "DELETE FROM inbox WHERE answered < CURRENT_TIMESTAMP - CAST(:minutes AS INTEGER) * INTERVAL '1' MINUTE")
+                .bind("minutes", minutes)
+                .execute());
     }
 }

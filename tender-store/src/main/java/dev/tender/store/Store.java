@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
@@ -21,12 +22,14 @@ public final class Store implements AutoCloseable {
     private final String product;
     private final CommandLog commands;
     private final Tokens tokens;
+    private final @Nullable Lease lease;
 
-    private Store(HikariDataSource pool, String product) {
+    private Store(HikariDataSource pool, String product, @Nullable Lease lease) {
         this.pool = pool;
         this.product = product;
+        this.lease = lease;
         Jdbi jdbi = Jdbi.create(pool);
-        this.commands = new CommandLog(jdbi);
+        this.commands = new CommandLog(jdbi, lease != null);
         this.tokens = new Tokens(jdbi);
     }
 
@@ -64,6 +67,11 @@ public final class Store implements AutoCloseable {
         return open(url, null, null);
     }
 
+    /** {@link #open(String, String, String, String)} for a node with no name of its own. */
+    public static Store open(String url, @Nullable String user, @Nullable String password) {
+        return open(url, user, password, "tender");
+    }
+
     /**
      * Opens a pool on {@code url} ({@code jdbc:h2:...} or {@code jdbc:postgresql://...}), migrates
      * the schema to this version's, and returns the store.
@@ -71,8 +79,9 @@ public final class Store implements AutoCloseable {
      * @throws StoreUnavailable when the URL names another database, the database cannot be reached,
      *     or the schema cannot be migrated
      */
-    public static Store open(String url, @Nullable String user, @Nullable String password) {
+    public static Store open(String url, @Nullable String user, @Nullable String password, String node) {
         Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(node, "node");
         boolean postgres = url.startsWith("jdbc:postgresql:");
         if (!postgres && !url.startsWith("jdbc:h2:")) {
             throw new StoreUnavailable(
@@ -86,11 +95,19 @@ public final class Store implements AutoCloseable {
         if (postgres) {
             // The driver then sends a batch of inserts as a few multi-row INSERTs, not one per row.
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
+            // pg_stat_activity names the node each connection belongs to.
+            config.addDataSourceProperty("ApplicationName", node);
         }
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
+            if (openElsewhere(e)) {
+                throw new StoreUnavailable(
+                        url,
+                        "another process has this H2 store open, and H2 is one node's alone: stop the other node,"
+                                + " or run several nodes on one PostgreSQL (--db jdbc:postgresql://...)");
+            }
             throw new StoreUnavailable(url, password, e);
         }
         try {
@@ -102,11 +119,21 @@ public final class Store implements AutoCloseable {
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
-            return new Store(pool, productOf(pool));
+            return new Store(pool, productOf(pool), postgres ? new Lease(url, user, password, node) : null);
         } catch (RuntimeException | SQLException e) {
             pool.close();
             throw new StoreUnavailable(url, password, e);
         }
+    }
+
+    /** H2's DATABASE_ALREADY_OPEN: another process holds the files' lock. */
+    private static boolean openElsewhere(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getErrorCode() == 90020) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String productOf(HikariDataSource pool) throws SQLException {
@@ -128,9 +155,20 @@ public final class Store implements AutoCloseable {
         return tokens;
     }
 
+    /**
+     * The writer's lease on PostgreSQL, where several nodes may share the store; none on H2, which
+     * one process at a time opens.
+     */
+    public Optional<Lease> lease() {
+        return Optional.ofNullable(lease);
+    }
+
     /** Closes the pool; on H2 the database closes with its last connection. */
     @Override
     public void close() {
+        if (lease != null) {
+            lease.close();
+        }
         pool.close();
     }
 }

@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.LongStream;
+import org.jdbi.v3.core.Jdbi;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +27,7 @@ abstract class CommandLogContract {
     static final Instant AT = Instant.parse("2026-03-01T12:00:00.123456Z");
 
     private Store store;
+    private String url;
     CommandLog log;
 
     /** The URL of a database no one has used. */
@@ -29,7 +35,8 @@ abstract class CommandLogContract {
 
     @BeforeAll
     void openTheStore() {
-        store = Store.open(newDatabase());
+        url = newDatabase();
+        store = Store.open(url);
         log = store.commands();
     }
 
@@ -324,5 +331,240 @@ abstract class CommandLogContract {
                 .isEqualTo(LongStream.rangeClosed(1, log.lastEventSeq()).boxed().toList());
         assertThat(log.lastCommandSeq()).isEqualTo(firstCommand + 19_999);
         assertThat(log.lastEventSeq()).isEqualTo(firstEvent + 19_999);
+    }
+
+    // -- several nodes: the writer's epoch, and the inbox of forwarded commands
+
+    /** The epoch each row of {@code table} from {@code from} to {@code to} was stored with, in seq order. */
+    private List<Long> epochsOf(String table, long from, long to) {
+        return Jdbi.create(url).withHandle(handle -> handle.createQuery(
+                        "SELECT epoch FROM " + table + " WHERE seq BETWEEN :from AND :to ORDER BY seq")
+                .bind("from", from)
+                .bind("to", to)
+                .mapTo(Long.class)
+                .list());
+    }
+
+    /** The forwarded commands of {@code node} still waiting for an outcome, as the writer lists them. */
+    private List<Forwarded> waitingFrom(String node) {
+        return log.waitingInInbox(10_000).stream()
+                .filter(forwarded -> forwarded.node().equals(node))
+                .toList();
+    }
+
+    private static Batch batchOf(List<StoredCommand> commands, List<StoredEvent> events) {
+        return new Batch(commands, events, List.of(), List.of());
+    }
+
+    @Test
+    void eachClaimOfTheWritersTurnCountsTheEpochUpFromOneAndNamesTheNode() {
+        try (Store fresh = Store.open(newDatabase())) {
+            CommandLog newLog = fresh.commands();
+
+            assertThat(newLog.writer()).isEqualTo(new CommandLog.Writer(0, ""));
+            assertThat(newLog.claimEpoch("node-a")).isEqualTo(1);
+            assertThat(newLog.writer()).isEqualTo(new CommandLog.Writer(1, "node-a"));
+            assertThat(newLog.claimEpoch("node-b")).isEqualTo(2);
+            assertThat(newLog.claimEpoch("node-a")).isEqualTo(3);
+            assertThat(newLog.writer()).isEqualTo(new CommandLog.Writer(3, "node-a"));
+        }
+    }
+
+    @Test
+    void theWritersCommandsAndEventsAreStoredWithItsEpoch() {
+        long epoch = log.claimEpoch("node-a");
+        List<StoredCommand> commands = nextCommands(2);
+        List<StoredEvent> events = nextEvents(3, "r-epoch");
+
+        log.append(epoch, batchOf(commands, events));
+
+        assertThat(log.writer()).isEqualTo(new CommandLog.Writer(epoch, "node-a"));
+        assertThat(log.lastCommandSeq()).isEqualTo(commands.get(1).seq());
+        assertThat(log.eventsOf("r-epoch")).containsExactlyElementsOf(events);
+        assertThat(epochsOf("command", commands.get(0).seq(), commands.get(1).seq()))
+                .containsExactly(epoch, epoch);
+        assertThat(epochsOf("event", events.get(0).seq(), events.get(2).seq())).containsExactly(epoch, epoch, epoch);
+    }
+
+    /**
+     * Node A wrote, then node B claimed the turn: A's next batch, with a new command, a new request,
+     * a state change and the answer to a forwarded command, stores none of them; B's same batch does.
+     */
+    @Test
+    void aWriterWhoseEpochWasOvertakenStoresNothingOfItsBatchWhileTheNewWriterStoresIt() {
+        String tenant = "t-fenced-" + System.nanoTime();
+        long old = log.claimEpoch("node-a");
+        long e = log.lastEventSeq();
+        StoredRequest earlier = new StoredRequest(e + 1, tenant + "-r1", tenant, "OPEN");
+        log.append(old, new Batch(nextCommands(1), List.of(event(e + 1, earlier.id())), List.of(earlier), List.of()));
+        long forwarded = log.forward("node-c", "submit", "{\"tenant\":\"" + tenant + "\"}");
+
+        long current = log.claimEpoch("node-b");
+        long c = log.lastCommandSeq();
+        e = log.lastEventSeq();
+        long requests = log.requestCount();
+        StoredRequest added = new StoredRequest(e + 1, tenant + "-r2", tenant, "OPEN");
+        Outcome outcome = new Outcome(forwarded, "{\"accepted\":true}", e + 1);
+        Batch late = new Batch(
+                nextCommands(2),
+                List.of(event(e + 1, added.id())),
+                List.of(added, earlier.in("CANCELLED")),
+                List.of(outcome));
+
+        assertThatThrownBy(() -> log.append(old, late))
+                .isInstanceOf(Fenced.class)
+                .hasMessage("epoch " + old + " is over: another node has become the writer since");
+
+        assertThat(log.writer()).isEqualTo(new CommandLog.Writer(current, "node-b"));
+        assertThat(log.lastCommandSeq()).isEqualTo(c);
+        assertThat(log.lastEventSeq()).isEqualTo(e);
+        assertThat(log.requestCount()).isEqualTo(requests);
+        assertThat(log.request(earlier.id())).contains(earlier);
+        assertThat(log.request(added.id())).isEmpty();
+        assertThat(log.outcomes(List.of(forwarded))).isEmpty();
+        assertThat(waitingFrom("node-c")).extracting(Forwarded::id).contains(forwarded);
+
+        log.append(current, late);
+
+        assertThat(log.lastCommandSeq()).isEqualTo(c + 2);
+        assertThat(log.lastEventSeq()).isEqualTo(e + 1);
+        assertThat(log.requestCount()).isEqualTo(requests + 1);
+        assertThat(log.request(earlier.id())).contains(earlier.in("CANCELLED"));
+        assertThat(log.request(added.id())).contains(added);
+        assertThat(log.outcomes(List.of(forwarded))).containsExactly(outcome);
+        assertThat(epochsOf("command", c + 1, c + 2)).containsExactly(current, current);
+        assertThat(epochsOf("event", e + 1, e + 1)).containsExactly(current);
+    }
+
+    /**
+     * A writer appends batch after batch while another node claims the turn, ten times over. What
+     * the log holds when the claim returns is all the old writer ever stores: a batch in flight
+     * either committed before the claim or is fenced, never stored after it. The batches are large,
+     * so that the claim mostly comes while one is being stored: were the epoch checked apart from
+     * the batch's transaction, that batch would commit after the claim returned.
+     */
+    @Test
+    void aClaimLetsNoBatchOfTheOldEpochInAfterIt() throws InterruptedException {
+        for (int round = 0; round < 10; round++) {
+            long old = log.claimEpoch("node-a");
+            long first = log.lastCommandSeq() + 1;
+            CountDownLatch writing = new CountDownLatch(2);
+            AtomicReference<@Nullable RuntimeException> ended = new AtomicReference<>();
+            Thread writer = new Thread(() -> {
+                long next = first;
+                try {
+                    while (true) {
+                        List<StoredCommand> batch = LongStream.range(next, next + 500)
+                                .mapToObj(CommandLogContract::command)
+                                .toList();
+                        log.append(old, batchOf(batch, List.of()));
+                        next += 500;
+                        writing.countDown();
+                    }
+                } catch (RuntimeException e) {
+                    ended.set(e);
+                }
+            });
+            writer.start();
+            assertThat(writing.await(30, TimeUnit.SECONDS)).isTrue();
+
+            long current = log.claimEpoch("node-b");
+            long storedByTheClaim = log.lastCommandSeq();
+            writer.join(30_000);
+
+            assertThat(writer.isAlive()).isFalse();
+            assertThat(ended.get()).isInstanceOf(Fenced.class);
+            assertThat(log.lastCommandSeq()).isEqualTo(storedByTheClaim);
+            assertThat(epochsOf("command", first, storedByTheClaim))
+                    .isNotEmpty()
+                    .containsOnly(old);
+            assertThat(log.writer().epoch()).isEqualTo(current);
+        }
+    }
+
+    @Test
+    void aForwardedCommandWaitsInTheInboxUntilTheWritersBatchAnswersIt() {
+        String node = "node-inbox-" + System.nanoTime();
+        long first = log.forward(node, "submit", "{\"n\":1}");
+        long second = log.forward(node, "cancel", "{\"n\":2}");
+
+        assertThat(waitingFrom(node))
+                .containsExactly(
+                        new Forwarded(first, node, "submit", "{\"n\":1}"),
+                        new Forwarded(second, node, "cancel", "{\"n\":2}"));
+        assertThat(log.waitingInInbox(10_000)).extracting(Forwarded::id).isSorted();
+        assertThat(log.waitingInInbox(1)).hasSize(1);
+        assertThat(log.outcomes(List.of(first, second))).isEmpty();
+
+        long epoch = log.claimEpoch("node-writer");
+        long e = log.lastEventSeq();
+        Outcome answer = new Outcome(first, "{\"accepted\":true,\"request\":\"r-inbox\"}", e + 1);
+        log.append(epoch, new Batch(nextCommands(1), nextEvents(1, "r-inbox"), List.of(), List.of(answer)));
+
+        assertThat(waitingFrom(node)).containsExactly(new Forwarded(second, node, "cancel", "{\"n\":2}"));
+        assertThat(log.outcomes(List.of(first, second))).containsExactly(answer);
+        assertThat(log.outcomes(List.of())).isEmpty();
+
+        log.forgetAnsweredBefore(1);
+        assertThat(log.outcomes(List.of(first))).as("answered just now").containsExactly(answer);
+
+        answeredMinutesAgo(first, 2);
+        log.forgetAnsweredBefore(1);
+
+        assertThat(log.outcomes(List.of(first))).as("answered two minutes ago").isEmpty();
+        assertThat(waitingFrom(node))
+                .as("not answered")
+                .extracting(Forwarded::id)
+                .containsExactly(second);
+    }
+
+    /** Moves the answer to the forwarded command {@code id} back in time, as if it came {@code minutes} ago. */
+    private void answeredMinutesAgo(long id, int minutes) {
+        Jdbi.create(url).useHandle(handle -> handle.createUpdate(
+                        "UPDATE inbox SET answered = answered - CAST(:minutes AS INTEGER) * INTERVAL '1' MINUTE WHERE id = :id")
+                .bind("minutes", minutes)
+                .bind("id", id)
+                .execute());
+    }
+
+    @Test
+    void aBatchTheLogRefusesLeavesItsForwardedCommandsUnanswered() {
+        String node = "node-refused-" + System.nanoTime();
+        long epoch = log.claimEpoch("node-writer");
+        log.append(epoch, batchOf(nextCommands(1), List.of()));
+        long forwarded = log.forward(node, "submit", "{}");
+        long c = log.lastCommandSeq();
+        Outcome outcome = new Outcome(forwarded, "{\"accepted\":true}", log.lastEventSeq());
+
+        assertThatThrownBy(() ->
+                        log.append(epoch, new Batch(List.of(command(c + 2)), List.of(), List.of(), List.of(outcome))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("command " + (c + 2) + " does not follow the last stored command, " + c);
+        assertThatThrownBy(
+                        () -> log.append(epoch, new Batch(List.of(command(c)), List.of(), List.of(), List.of(outcome))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the seqs overlap the stored ones");
+
+        assertThat(log.lastCommandSeq()).isEqualTo(c);
+        assertThat(log.outcomes(List.of(forwarded))).isEmpty();
+        assertThat(waitingFrom(node)).extracting(Forwarded::id).containsExactly(forwarded);
+    }
+
+    @Test
+    void forEachCommandAfterGivesOnlyTheLaterCommandsInOrderOverSeveralPages() {
+        long c = log.lastCommandSeq();
+        List<StoredCommand> stored = nextCommands(2_500);
+        log.append(stored, List.of());
+
+        List<StoredCommand> twoFullPages = new ArrayList<>();
+        log.forEachCommandAfter(c + 500, twoFullPages::add);
+        List<StoredCommand> threePages = new ArrayList<>();
+        log.forEachCommandAfter(c + 499, threePages::add);
+        List<StoredCommand> none = new ArrayList<>();
+        log.forEachCommandAfter(c + 2_500, none::add);
+
+        assertThat(twoFullPages).isEqualTo(stored.subList(500, 2_500));
+        assertThat(threePages).isEqualTo(stored.subList(499, 2_500));
+        assertThat(none).isEmpty();
     }
 }

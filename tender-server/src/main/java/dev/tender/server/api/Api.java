@@ -178,6 +178,9 @@ public final class Api {
         body.put("world", node.world().map(LiveWorld::name).orElse(null));
         body.put("requests", node.requests().size());
         body.put("queue", node.queueDepth());
+        body.put("node", node.name());
+        body.put("role", node.role().name().toLowerCase(Locale.ROOT));
+        body.put("epoch", node.epoch());
         json(ctx.status(up ? 200 : 503), body);
     }
 

@@ -3,10 +3,16 @@ package dev.tender.server.node;
 import dev.tender.broker.Reply;
 import dev.tender.event.TenderEvent;
 import dev.tender.eventlog.EventLines;
+import dev.tender.store.Batch;
 import dev.tender.store.CommandLog;
+import dev.tender.store.Fenced;
+import dev.tender.store.Forwarded;
+import dev.tender.store.Lease;
+import dev.tender.store.Outcome;
 import dev.tender.store.StoredCommand;
 import dev.tender.store.StoredEvent;
 import dev.tender.store.StoredRequest;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,10 +20,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +38,12 @@ import org.slf4j.LoggerFactory;
  * earlier than the last stamp), fires the timers due by then at their own instants, applies the
  * commands, and stores commands and events in one transaction before anyone hears the outcome.
  * When no command comes, it wakes for the next timer and stores what the timer did.
+ *
+ * <p>Several nodes may share a PostgreSQL store ({@link #join}, ADR 0016): the one holding the
+ * {@link Lease} writes; the others follow the stored log with an engine of their own (their reads
+ * come from it) and hand the commands their clients send to the writer through the store's inbox.
+ * When the writer's lease dies with its connection, a follower takes it, claims the next epoch (so
+ * the old writer can store nothing more), reads the log to its end and writes on.
  */
 public final class Node implements AutoCloseable {
 
@@ -38,25 +52,70 @@ public final class Node implements AutoCloseable {
     /** Commands taken into one transaction at most. */
     static final int BATCH = 512;
 
+    /** Answers to forwarded commands kept in the inbox: far longer than a follower waits for one. */
+    private static final int ANSWERS_KEPT_MINUTES = 5;
+
+    /** How long the lease's connection waits for a notification before it checks it is alive. */
+    private static final int LISTEN_MILLIS = 200;
+
+    /** Whether this node writes the log or follows it. */
+    public enum Role {
+        WRITER,
+        FOLLOWER
+    }
+
+    /**
+     * A node among several on one store: its name (in the log's writer row and the database's
+     * sessions) and how often a follower tries for the lease.
+     */
+    public record Cluster(String name, Duration takeover) {
+        public Cluster {
+            Objects.requireNonNull(name, "name");
+            if (takeover.isNegative() || takeover.isZero()) {
+                throw new IllegalArgumentException("the takeover interval must be positive: " + takeover);
+            }
+        }
+    }
+
     private final CommandLog log;
     private final Clock wall;
     private final Activity activity;
     private final BlockingQueue<Pending<?>> queue;
     private final int recentClosed;
-    /** Replaced whole by a replay, so readers never see one half filled. */
-    private volatile RequestBook book;
+    private final String name;
+    private final @Nullable Lease lease;
+    private final Duration takeover;
+    /** Replaced whole by a replay, so readers never see its book half filled. */
+    private volatile Replica replica;
 
     private final EventLines lines = new EventLines();
-    private final Thread writer;
+    private final Thread engineThread;
     private volatile boolean running = true;
     private volatile @Nullable LiveWorld world;
-    private LiveEngine engine = new LiveEngine();
-    private long lastCommand;
-    private Instant lastStamp = Instant.EPOCH;
+    private volatile Role role;
+    private volatile long epoch;
+    /** Set by the lease's thread: the lock is held, as far as its connection tells. */
+    private volatile boolean leaseHeld;
+    /** Set by the engine's thread when it stops writing: the lease's thread lets the lock go. */
+    private volatile boolean dropLease;
+    /** A follower forwarded a command since the writer last looked into the inbox. */
+    private volatile boolean inboxWaiting = true;
 
-    /** Work waiting for the writer: a command to log and apply, or a read of the engine; and who waits for its outcome. */
+    private long lastInboxLook;
+    private long lastInboxSweep = System.nanoTime();
+    /** Commands this node forwarded, by inbox id, and who waits for each outcome. */
+    private final Map<Long, Waiting<?>> forwarded = new ConcurrentHashMap<>();
+
+    /**
+     * Work waiting for the engine: a command to log and apply, or a read of the engine; who waits
+     * for its outcome; and, for a command a follower forwarded, its inbox id (else -1).
+     */
     private record Pending<R>(
-            @Nullable Command<R> command, Function<LiveEngine, R> work, CompletableFuture<R> outcome, long handedIn) {
+            @Nullable Command<R> command,
+            Function<LiveEngine, R> work,
+            CompletableFuture<R> outcome,
+            long handedIn,
+            long inboxId) {
 
         void complete(Object result) {
             @SuppressWarnings("unchecked") // the engine did this very work, whose outcome is an R
@@ -65,14 +124,32 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    private Node(CommandLog log, Clock wall, Activity activity, int queueSize, int recentClosed) {
+    /** Wakes the engine's thread: a notification came, or the lease was taken. */
+    private static final Pending<Object> WAKE = new Pending<>(null, engine -> true, new CompletableFuture<>(), 0, -1);
+
+    /** A command this node forwarded to the writer, and its client's future. */
+    private record Waiting<R>(Command<R> command, CompletableFuture<R> outcome, long handedIn) {
+
+        void complete(Object result) {
+            @SuppressWarnings("unchecked") // the writer applied this very command, whose outcome is an R
+            R typed = (R) result;
+            outcome.complete(typed);
+        }
+    }
+
+    private Node(
+            CommandLog log, Clock wall, Activity activity, int recentClosed, @Nullable Lease lease, Cluster cluster) {
         this.log = log;
         this.wall = wall;
         this.activity = activity;
-        this.queue = new ArrayBlockingQueue<>(queueSize);
+        this.queue = new ArrayBlockingQueue<>(16_384);
         this.recentClosed = recentClosed;
-        this.book = new RequestBook(log, recentClosed);
-        this.writer = new Thread(this::write, "tender-writer");
+        this.lease = lease;
+        this.name = cluster.name();
+        this.takeover = cluster.takeover();
+        this.role = lease == null ? Role.WRITER : Role.FOLLOWER;
+        this.replica = new Replica(log, lines, recentClosed);
+        this.engineThread = new Thread(this::run, "tender-engine");
     }
 
     /** Replays {@code log} and starts the writer. Throws when the log does not replay to the events stored with it. */
@@ -87,17 +164,44 @@ public final class Node implements AutoCloseable {
 
     /** As {@link #start(CommandLog, Clock, Activity)}, keeping {@code recentClosed} closed requests in memory. */
     static Node start(CommandLog log, Clock wall, Activity activity, int recentClosed) {
-        Node node = new Node(log, wall, activity, 16_384, recentClosed);
+        Node node = new Node(log, wall, activity, recentClosed, null, new Cluster("tender", Duration.ofSeconds(2)));
+        node.epoch = log.claimEpoch(node.name);
         node.replay();
-        node.writer.start();
+        node.engineThread.start();
         return node;
     }
 
     /**
-     * Hands {@code command} to the writer. The future completes once the command and its events
-     * are stored; it fails when the node is busy (its queue full), stopped, or the store failed.
+     * Joins the nodes on {@code log}'s store as a follower: replays the log, then follows it and
+     * tries for {@code lease} every {@code cluster.takeover()}; the first node on a store takes it
+     * at once. Throws when the log does not replay to the events stored with it.
+     */
+    public static Node join(CommandLog log, Lease lease, Clock wall, Activity activity, Cluster cluster) {
+        Node node = new Node(log, wall, activity, RequestBook.RECENT, lease, cluster);
+        node.replica.follow();
+        node.world = node.replica.engine.world().orElse(null);
+        LOG.info(
+                "replayed {} commands; node {} follows the writer of epoch {}",
+                node.replica.lastCommand,
+                node.name,
+                log.writer().epoch());
+        Thread keeper = new Thread(node::keepLease, "tender-lease");
+        keeper.setDaemon(true);
+        node.engineThread.start();
+        keeper.start();
+        return node;
+    }
+
+    /**
+     * Hands {@code command} to the writer: this node's, or through the inbox the writer's of the
+     * moment. The future completes once the command and its events are stored (and, forwarded,
+     * once this node's engine has read them); it fails when the node is busy (its queue full),
+     * stopped, or the store failed.
      */
     public <R> CompletableFuture<R> execute(Command<R> command) {
+        if (role == Role.FOLLOWER) {
+            return forward(command);
+        }
         return enqueue(command, command::applyTo);
     }
 
@@ -113,14 +217,31 @@ public final class Node implements AutoCloseable {
         CompletableFuture<R> outcome = new CompletableFuture<>();
         if (!running) {
             outcome.completeExceptionally(new Unavailable("the node is stopping"));
-        } else if (!queue.offer(new Pending<>(command, work, outcome, System.nanoTime()))) {
+        } else if (!queue.offer(new Pending<>(command, work, outcome, System.nanoTime(), -1))) {
             outcome.completeExceptionally(new Unavailable("the node is busy: " + queue.size() + " commands wait"));
         }
         return outcome;
     }
 
+    private <R> CompletableFuture<R> forward(Command<R> command) {
+        CompletableFuture<R> outcome = new CompletableFuture<>();
+        if (!running) {
+            outcome.completeExceptionally(new Unavailable("the node is stopping"));
+            return outcome;
+        }
+        long handedIn = System.nanoTime();
+        try {
+            long id = log.forward(name, command.kind(), CommandCodec.body(command));
+            forwarded.put(id, new Waiting<>(command, outcome, handedIn));
+        } catch (RuntimeException e) {
+            outcome.completeExceptionally(
+                    new Unavailable("the command could not be handed to the writer: " + e.getMessage(), e));
+        }
+        return outcome;
+    }
+
     public RequestBook requests() {
-        return book;
+        return replica.book;
     }
 
     public Optional<LiveWorld> world() {
@@ -132,7 +253,20 @@ public final class Node implements AutoCloseable {
     }
 
     public boolean isRunning() {
-        return running && writer.isAlive();
+        return running && engineThread.isAlive();
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    /** The epoch this node last wrote in, or the one it joined under. */
+    public long epoch() {
+        return epoch;
+    }
+
+    public String name() {
+        return name;
     }
 
     /** The node could not take a command; nothing was stored. */
@@ -151,122 +285,289 @@ public final class Node implements AutoCloseable {
     /**
      * Rebuilds the engine and the book from the log, checking every event the engine makes again
      * against the one stored with its command: a difference means the log cannot be trusted, or
-     * this version decides differently, and the node refuses to start.
+     * this version decides differently, and the node refuses to start. Then fires, and stores, the
+     * timers that fell due while no node wrote.
      */
     private void replay() {
-        LiveEngine fresh = new LiveEngine();
-        RequestBook rebuilt = new RequestBook(log, recentClosed);
-        StoredEvents stored = new StoredEvents(log);
+        Replica fresh = new Replica(log, lines, recentClosed);
         // A log stored before the request index (V2) existed has events but no request rows.
         boolean reindex = log.requestCount() == 0 && log.lastEventSeq() > 0;
         Map<String, StoredRequest> index = new LinkedHashMap<>();
-        log.forEachCommand(command -> {
-            fresh.advanceTo(command.at());
-            CommandCodec.read(command.kind(), command.body()).applyTo(fresh);
-            List<TenderEvent> events = fresh.drainEvents();
-            if (!stored.check(events, lines).isEmpty()) {
-                throw new IllegalStateException(
-                        "command " + command.seq() + " replays to events the log does not hold");
-            }
+        fresh.applyCommands(events -> {
             if (reindex) {
-                rebuilt.rows(events).forEach(row -> index.put(row.id(), row));
+                fresh.book.rows(events).forEach(row -> index.put(row.id(), row));
             }
-            rebuilt.apply(events);
-            lastCommand = command.seq();
-            lastStamp = command.at();
+            fresh.book.apply(events);
         });
-        engine = fresh;
         if (reindex) {
             log.reindex(index.values());
             LOG.info("indexed the {} requests of a log stored before the request index", index.size());
         }
         // A timer that fired after the last command stored events later than it: a clock set back
         // since must not stamp anything before them.
-        long lastStored = log.lastEventSeq();
-        log.eventsAfter(lastStored - 1, 1).stream()
+        log.eventsAfter(log.lastEventSeq() - 1, 1).stream()
                 .map(StoredEvent::at)
-                .filter(at -> at.isAfter(lastStamp))
-                .forEach(at -> lastStamp = at);
-        // Timers that fell due while the node was down fire now, at their own instants, once.
-        engine.advanceTo(stamp());
-        List<TenderEvent> events = engine.drainEvents();
-        List<TenderEvent> late = stored.check(events, lines);
-        stored.requireAllSeen();
-        if (!late.isEmpty()) {
-            store(List.of(), late, rebuilt);
-        }
-        rebuilt.apply(events);
-        book = rebuilt;
-        world = engine.world().orElse(null);
+                .filter(at -> at.isAfter(fresh.lastStamp))
+                .forEach(at -> fresh.lastStamp = at);
+        replica = fresh;
+        long late = fireLateTimers();
         LOG.info(
                 "replayed {} commands; {} events of timers that fell due meanwhile stored now",
-                lastCommand,
-                late.size());
+                fresh.lastCommand,
+                late);
     }
 
-    private void write() {
+    /**
+     * Fires the timers that fell due while no node wrote, at their own instants, and stores their
+     * events once; after a crash the store may hold some of them (only the last events of a log can
+     * be missing). Returns how many events it stored.
+     */
+    private long fireLateTimers() {
+        Replica current = replica;
+        current.engine.advanceTo(stamp());
+        List<TenderEvent> events = current.engine.drainEvents();
+        List<TenderEvent> late = current.stored.check(events, lines);
+        current.stored.requireAllSeen();
+        if (!late.isEmpty()) {
+            store(List.of(), late, List.of());
+        }
+        current.book.apply(events);
+        world = current.engine.world().orElse(null);
+        return late.size();
+    }
+
+    // -- the engine's thread
+
+    private void run() {
         List<Pending<?>> batch = new ArrayList<>(BATCH);
         try {
-            writeUntilStopped(batch);
+            while (running) {
+                if (role == Role.FOLLOWER) {
+                    follow(batch);
+                } else {
+                    writeWhileWriter(batch);
+                }
+            }
         } finally {
             // Stopped, or killed by an Error: no one waits for an answer that will not come.
             running = false;
             batch.forEach(pending -> pending.outcome().completeExceptionally(new Unavailable("the node stopped")));
-            failWaiting();
+            failWaiting("the node stopped");
+            forwarded.values().forEach(waiting -> waiting.outcome()
+                    .completeExceptionally(new Unavailable("the node stopped")));
         }
     }
 
-    private void failWaiting() {
+    private void failWaiting(String why) {
         for (Pending<?> pending; (pending = queue.poll()) != null; ) {
-            pending.outcome().completeExceptionally(new Unavailable("the node stopped"));
+            pending.outcome().completeExceptionally(new Unavailable(why));
         }
     }
 
-    private void writeUntilStopped(List<Pending<?>> batch) {
+    /**
+     * A follower's loop: reads what the writer stored (woken by its notification, or every few
+     * hundred milliseconds), answers the reads waiting and the commands it forwarded, until the
+     * lease is its own; then takes over.
+     */
+    private void follow(List<Pending<?>> batch) {
+        while (running && !leaseHeld) {
+            try {
+                Pending<?> first = queue.poll(250, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, BATCH - 1);
+                }
+            } catch (InterruptedException e) {
+                running = false;
+                return;
+            }
+            try {
+                replica.follow();
+                world = replica.engine.world().orElse(null);
+                collectOutcomes();
+            } catch (RuntimeException e) {
+                LOG.error("node {} cannot follow the log; trying again in a second", name, e);
+                pause();
+            }
+            for (Pending<?> pending : batch) {
+                if (pending.command() != null) {
+                    pending.outcome().completeExceptionally(new Unavailable("this node stopped writing; try again"));
+                    continue;
+                }
+                try {
+                    pending.complete(pending.work().apply(replica.engine));
+                } catch (RuntimeException e) {
+                    pending.outcome().completeExceptionally(e);
+                }
+            }
+            batch.clear();
+        }
+        if (running) {
+            takeOver();
+        }
+    }
+
+    /** Answers the clients whose forwarded commands the writer applied, once this node has read that far. */
+    private void collectOutcomes() {
+        if (forwarded.isEmpty()) {
+            return;
+        }
+        long through = replica.lastEvent;
+        for (Outcome outcome : log.outcomes(forwarded.keySet())) {
+            if (outcome.through() > through) {
+                continue; // the book cannot show what the command did yet
+            }
+            Waiting<?> waiting = forwarded.remove(outcome.id());
+            if (waiting != null) {
+                waiting.complete(OutcomeCodec.read(waiting.command(), outcome.outcome()));
+                answered(waiting.command().kind(), waiting.handedIn());
+            }
+        }
+    }
+
+    private void answered(String kind, long handedIn) {
+        activity.answered(kind, Duration.ofNanos(System.nanoTime() - handedIn));
+    }
+
+    /**
+     * The lease is this node's: claims the next epoch (after which the last writer stores nothing),
+     * reads the log to its end, fires the timers that fell due meanwhile, and writes. A failure
+     * gives the lease back.
+     */
+    private void takeOver() {
+        long began = System.nanoTime();
+        try {
+            epoch = log.claimEpoch(name);
+            replica.follow();
+            // The stamp of the last writer may be ahead of this node's clock.
+            log.eventsAfter(log.lastEventSeq() - 1, 1).stream()
+                    .map(StoredEvent::at)
+                    .filter(at -> at.isAfter(replica.lastStamp))
+                    .forEach(at -> replica.lastStamp = at);
+            role = Role.WRITER;
+            long late = fireLateTimers();
+            collectOutcomes();
+            inboxWaiting = true;
+            LOG.info(
+                    "node {} writes from epoch {} ({} ms to take over; {} events of timers that fell due stored)",
+                    name,
+                    epoch,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began),
+                    late);
+        } catch (RuntimeException e) {
+            stepDown("could not take over", e);
+        }
+    }
+
+    /**
+     * Stops writing (the lease was lost, or another node claimed a later epoch): lets the lease go,
+     * fails what waits, and makes the engine again from the store, as a follower.
+     */
+    private void stepDown(String why, Throwable cause) {
+        LOG.warn("node {} stops writing (epoch {}): {}: {}", name, epoch, why, cause.toString());
+        role = Role.FOLLOWER;
+        leaseHeld = false;
+        dropLease = true;
+        failWaiting("this node stopped writing; try again");
         while (running) {
+            try {
+                Replica fresh = new Replica(log, lines, recentClosed);
+                fresh.follow();
+                replica = fresh;
+                world = fresh.engine.world().orElse(null);
+                return;
+            } catch (RuntimeException again) {
+                LOG.error("node {} cannot read the store back yet; trying again in a second", name, again);
+                pause();
+            }
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(1_000);
+        } catch (InterruptedException e) {
+            running = false;
+        }
+    }
+
+    private void writeWhileWriter(List<Pending<?>> batch) {
+        while (running && role == Role.WRITER) {
+            if (lease != null && !leaseHeld) {
+                stepDown("the lease was lost with its connection", new IllegalStateException("no lease"));
+                return;
+            }
             try {
                 take(batch);
             } catch (InterruptedException e) {
-                break;
+                running = false;
+                return;
             }
-            Instant now = stamp();
-            List<StoredCommand> commands = new ArrayList<>(batch.size());
-            List<Object> outcomes = new ArrayList<>(batch.size());
-            try {
-                for (Pending<?> pending : batch) {
-                    // Before each command, as replay does: what an earlier command of the batch set
-                    // for this very instant (an answer after PT0S) fires before the next command.
-                    engine.advanceTo(now);
-                    Object outcome = pending.work().apply(engine);
-                    outcomes.add(outcome);
-                    Command<?> command = pending.command();
-                    if (command != null && changedAnything(outcome)) {
-                        commands.add(new StoredCommand(
-                                lastCommand + commands.size() + 1, now, command.kind(), CommandCodec.body(command)));
-                    }
-                }
-                // And after the last, so what it set for now is stored in this transaction: replay
-                // fires it at the same point, before the next command.
-                engine.advanceTo(now);
-                List<TenderEvent> events = engine.drainEvents();
-                if (!commands.isEmpty() || !events.isEmpty()) {
-                    store(commands, events, book);
-                    book.apply(events);
-                }
-                world = engine.world().orElse(null);
-                long done = System.nanoTime();
-                for (int i = 0; i < batch.size(); i++) {
-                    Pending<?> pending = batch.get(i);
-                    pending.complete(outcomes.get(i));
-                    Command<?> command = pending.command();
-                    if (command != null) {
-                        activity.answered(command.kind(), Duration.ofNanos(done - pending.handedIn()));
-                    }
-                }
-            } catch (RuntimeException e) {
-                fail(batch, e);
-            }
+            writeBatch(batch);
             batch.clear();
+        }
+    }
+
+    private void writeBatch(List<Pending<?>> batch) {
+        Instant now = stamp();
+        Replica current = replica;
+        List<StoredCommand> commands = new ArrayList<>(batch.size());
+        List<Object> outcomes = new ArrayList<>(batch.size());
+        try {
+            for (Pending<?> pending : batch) {
+                // Before each command, as replay does: what an earlier command of the batch set
+                // for this very instant (an answer after PT0S) fires before the next command.
+                current.engine.advanceTo(now);
+                Object outcome = pending.work().apply(current.engine);
+                outcomes.add(outcome);
+                Command<?> command = pending.command();
+                if (command != null && changedAnything(outcome)) {
+                    commands.add(new StoredCommand(
+                            current.lastCommand + commands.size() + 1,
+                            now,
+                            command.kind(),
+                            CommandCodec.body(command)));
+                }
+            }
+            // And after the last, so what it set for now is stored in this transaction: replay
+            // fires it at the same point, before the next command.
+            current.engine.advanceTo(now);
+            List<TenderEvent> events = current.engine.drainEvents();
+            long through = events.isEmpty()
+                    ? current.lastEvent
+                    : events.get(events.size() - 1).seq();
+            List<Outcome> answers = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                if (batch.get(i).inboxId() >= 0) {
+                    answers.add(new Outcome(batch.get(i).inboxId(), OutcomeCodec.write(outcomes.get(i)), through));
+                }
+            }
+            store(commands, events, answers);
+            current.book.apply(events);
+            world = current.engine.world().orElse(null);
+            answerAll(batch, outcomes);
+        } catch (Fenced e) {
+            fail(batch, e);
+            stepDown("another node writes", e);
+        } catch (RuntimeException e) {
+            LOG.error("a batch of {} commands failed; rebuilding the engine from the store", batch.size(), e);
+            fail(batch, e);
+            rebuild();
+        }
+    }
+
+    private void answerAll(List<Pending<?>> batch, List<Object> outcomes) {
+        for (int i = 0; i < batch.size(); i++) {
+            Pending<?> pending = batch.get(i);
+            pending.complete(outcomes.get(i));
+            Waiting<?> waiting = pending.inboxId() < 0 ? null : forwarded.remove(pending.inboxId());
+            if (waiting != null) { // forwarded by this node while it followed
+                waiting.complete(outcomes.get(i));
+            }
+            Command<?> command = pending.command();
+            if (command != null && pending.inboxId() < 0) {
+                answered(command.kind(), pending.handedIn());
+            }
         }
     }
 
@@ -291,66 +592,173 @@ public final class Node implements AutoCloseable {
         return true;
     }
 
-    /** Waits for a command or the next timer, then takes every command waiting, up to a batch. */
+    /**
+     * Waits for a command or the next timer, then takes every command waiting, up to a batch, and
+     * those followers forwarded.
+     */
     private void take(List<Pending<?>> batch) throws InterruptedException {
-        Optional<Instant> timer = engine.nextTimer();
+        Optional<Instant> timer = replica.engine.nextTimer();
         // At least once a second, to see whether the node is stopping.
         long waitMillis = timer.map(
                         due -> Math.max(0, Duration.between(wall.instant(), due).toMillis() + 1))
                 .filter(millis -> millis < 1_000)
                 .orElse(1_000L);
-        Pending<?> first = queue.poll(waitMillis, TimeUnit.MILLISECONDS);
+        Pending<?> first = inboxWaiting ? queue.poll() : queue.poll(waitMillis, TimeUnit.MILLISECONDS);
         if (first != null) {
             batch.add(first);
             queue.drainTo(batch, BATCH - 1);
         }
+        if (lease != null) {
+            takeForwarded(batch);
+        }
+    }
+
+    /**
+     * Takes the commands followers forwarded since the inbox was last looked into (when notified, and
+     * at least each second); once a minute, forgets the answers given long ago. A store that fails
+     * here is tried again after the next wait: the engine has not moved.
+     */
+    private void takeForwarded(List<Pending<?>> batch) {
+        try {
+            if (System.nanoTime() - lastInboxSweep > TimeUnit.MINUTES.toNanos(1)) {
+                lastInboxSweep = System.nanoTime();
+                log.forgetAnsweredBefore(ANSWERS_KEPT_MINUTES);
+            }
+            if (inboxWaiting || System.nanoTime() - lastInboxLook > TimeUnit.SECONDS.toNanos(1)) {
+                inboxWaiting = false;
+                lastInboxLook = System.nanoTime();
+                for (Forwarded command : log.waitingInInbox(BATCH - batch.size())) {
+                    batch.add(forwarded(command));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("node {} cannot read the inbox; trying again after the next wait: {}", name, e.toString());
+            lastInboxLook = 0;
+        }
+    }
+
+    private static Pending<?> forwarded(Forwarded forwarded) {
+        Command<?> command = CommandCodec.read(forwarded.kind(), forwarded.body());
+        return pending(command, forwarded.id());
+    }
+
+    private static <R> Pending<R> pending(Command<R> command, long inboxId) {
+        return new Pending<>(command, command::applyTo, new CompletableFuture<>(), System.nanoTime(), inboxId);
     }
 
     /** The wall clock to the millisecond (the log keeps microseconds; a millisecond reads better), never before the last stamp. */
     private Instant stamp() {
+        Replica current = replica;
         Instant now = Instant.ofEpochMilli(wall.millis());
-        if (now.isBefore(lastStamp)) {
-            now = lastStamp;
+        if (now.isBefore(current.lastStamp)) {
+            now = current.lastStamp;
         }
-        lastStamp = now;
+        current.lastStamp = now;
         return now;
     }
 
-    /** Stores commands and events, with the rows of the requests they change as {@code requests} sees them. */
-    private void store(List<StoredCommand> commands, List<TenderEvent> events, RequestBook requests) {
+    /** Stores commands and events, with the rows of the requests they change as the book sees them, and the outcomes of forwarded commands. */
+    private void store(List<StoredCommand> commands, List<TenderEvent> events, List<Outcome> answers) {
+        Replica current = replica;
         List<StoredEvent> rows = new ArrayList<>(events.size());
         // The store refuses seqs that do not follow the stored ones, so a gap cannot be written.
         for (TenderEvent event : events) {
             rows.add(
                     new StoredEvent(event.seq(), event.at(), event.request().value(), event.type(), lines.line(event)));
         }
-        log.append(commands, rows, requests.rows(events));
+        Batch batch = new Batch(commands, rows, current.book.rows(events), answers);
+        if (batch.commands().isEmpty() && batch.events().isEmpty() && answers.isEmpty()) {
+            return;
+        }
+        log.append(epoch, batch);
         activity.stored(commands.stream().map(StoredCommand::kind).toList(), events);
-        lastCommand += commands.size();
+        current.lastCommand += commands.size();
+        if (!events.isEmpty()) {
+            current.lastEvent = events.get(events.size() - 1).seq();
+        }
     }
 
-    /**
-     * A batch that could not be applied or stored: no one hears it succeeded, and the engine, which
-     * may have moved on without the store, is rebuilt from what the store holds.
-     */
+    /** A batch that could not be applied or stored: no one hears it succeeded. */
     private void fail(List<Pending<?>> batch, RuntimeException cause) {
-        LOG.error("a batch of {} commands failed; rebuilding the engine from the store", batch.size(), cause);
         for (Pending<?> pending : batch) {
             pending.outcome()
                     .completeExceptionally(new Unavailable("the command was not stored: " + cause.getMessage(), cause));
         }
+    }
+
+    /** The engine, which may have moved on without the store, is made again from what the store holds. */
+    private void rebuild() {
         while (running) {
+            if (lease != null && !leaseHeld) {
+                stepDown("the lease was lost with its connection", new IllegalStateException("no lease"));
+                return;
+            }
             try {
                 replay();
                 return;
+            } catch (Fenced e) {
+                stepDown("another node writes", e);
+                return;
             } catch (RuntimeException again) {
                 LOG.error("the store cannot be read back yet; retrying in a second", again);
-                try {
-                    Thread.sleep(1_000);
-                } catch (InterruptedException e) {
-                    running = false;
-                }
+                pause();
             }
+        }
+    }
+
+    // -- the lease's thread
+
+    /**
+     * Keeps the lease's connection: listens for the log's notifications and wakes the engine's
+     * thread; while following, tries for the lock every takeover interval; when the connection
+     * fails, the lock is gone with it, and the engine's thread stops writing.
+     */
+    private void keepLease() {
+        Lease held = Objects.requireNonNull(lease, "lease");
+        long nextTry = System.nanoTime();
+        while (running) {
+            try {
+                if (dropLease) {
+                    dropLease = false;
+                    held.drop();
+                    nextTry = System.nanoTime() + takeover.toNanos();
+                }
+                if (!leaseHeld && role == Role.FOLLOWER && System.nanoTime() - nextTry >= 0) {
+                    nextTry = System.nanoTime() + takeover.toNanos();
+                    if (held.tryAcquire()) {
+                        leaseHeld = true;
+                        queue.offer(WAKE);
+                    }
+                }
+                // The writer wakes for what followers forward, a follower for what the writer stored.
+                List<String> channels = held.await(LISTEN_MILLIS);
+                boolean writing = role == Role.WRITER;
+                if (writing && channels.contains(CommandLog.INBOX_CHANNEL)) {
+                    inboxWaiting = true;
+                }
+                boolean news = channels.contains(writing ? CommandLog.INBOX_CHANNEL : CommandLog.LOG_CHANNEL);
+                if (news && queue.isEmpty()) {
+                    queue.offer(WAKE);
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (leaseHeld) {
+                    LOG.warn("node {} lost the lease with its connection: {}", name, e.toString());
+                }
+                leaseHeld = false;
+                held.drop();
+                queue.offer(WAKE);
+                nextTry = System.nanoTime() + takeover.toNanos();
+                pauseBriefly();
+            }
+        }
+        held.drop();
+    }
+
+    private void pauseBriefly() {
+        try {
+            Thread.sleep(Math.min(1_000, takeover.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -361,11 +769,11 @@ public final class Node implements AutoCloseable {
         // looks at the flag at least once a second.
         running = false;
         try {
-            writer.join(10_000);
+            engineThread.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         // A command handed in while the writer was leaving.
-        failWaiting();
+        failWaiting("the node stopped");
     }
 }

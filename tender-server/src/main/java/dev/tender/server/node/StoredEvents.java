@@ -8,9 +8,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
-/** The stored events, read page by page as a replay makes them again, to check the two agree byte for byte. */
+/**
+ * The stored events, read page by page as a replay makes them again, to check the two agree byte for
+ * byte. A follower keeps reading as the writer stores more: an empty page is asked for again.
+ */
 final class StoredEvents {
 
     private static final int PAGE = 2_000;
@@ -18,7 +22,7 @@ final class StoredEvents {
     private final CommandLog log;
     private final Deque<StoredEvent> page = new ArrayDeque<>();
     private long lastRead;
-    private boolean exhausted;
+    private long lastChecked;
 
     StoredEvents(CommandLog log) {
         this.log = log;
@@ -41,20 +45,35 @@ final class StoredEvents {
                 throw new IllegalStateException("the log does not replay: stored event " + stored.seq() + " is "
                         + stored.line() + " but the engine now makes " + line);
             }
+            lastChecked = stored.seq();
         }
         return missing;
     }
 
+    /** The stored event after the last one checked, if there is one. */
+    Optional<StoredEvent> peek() {
+        fill();
+        return Optional.ofNullable(page.peek());
+    }
+
+    /** The seq of the last stored event checked: a follower has applied the log this far. */
+    long lastChecked() {
+        return lastChecked;
+    }
+
     private @Nullable StoredEvent next() {
-        if (page.isEmpty() && !exhausted) {
+        fill();
+        return page.poll();
+    }
+
+    private void fill() {
+        if (page.isEmpty()) {
             List<StoredEvent> more = log.eventsAfter(lastRead, PAGE);
             page.addAll(more);
-            exhausted = more.size() < PAGE;
             if (!more.isEmpty()) {
                 lastRead = more.get(more.size() - 1).seq();
             }
         }
-        return page.poll();
     }
 
     /** Stored events the replay never made mean the log holds what its commands do not explain. */
