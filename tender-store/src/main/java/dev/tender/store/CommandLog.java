@@ -437,34 +437,51 @@ public final class CommandLog {
 
     // -- the inbox of forwarded commands
 
-    /**
-     * Hands a command to the writer: stores it in the inbox and, on PostgreSQL, notifies {@value
-     * #INBOX_CHANNEL} on commit. Returns the row's id, by which its outcome is found.
-     */
+    /** A command a follower hands to the writer, as the log stores it: its kind and body. */
+    public record Handed(String kind, String body) {
+        public Handed {
+            Columns.varchar(kind, "kind", 40);
+            Columns.text(body, "body");
+        }
+    }
+
+    /** {@link #forward(String, List)} of one command; returns its row's id. */
     public long forward(String node, String kind, String body) {
+        return forward(node, List.of(new Handed(kind, body))).get(0);
+    }
+
+    /**
+     * Hands commands to the writer: stores them in the inbox, in one transaction, and, on
+     * PostgreSQL, notifies {@value #INBOX_CHANNEL} on commit. Returns the rows' ids in the order of
+     * {@code commands}, by which their outcomes are found.
+     */
+    public List<Long> forward(String node, List<Handed> commands) {
         Columns.varchar(node, "node", 200);
-        Columns.varchar(kind, "kind", 40);
-        Columns.text(body, "body");
+        if (commands.isEmpty()) {
+            return List.of();
+        }
         return jdbi.inTransaction(handle -> {
             if (notifies) {
-                // Nobody has heard of the command yet: were the row lost with the database, the
+                // Nobody has heard of the commands yet: were the rows lost with the database, the
                 // follower would answer 503, as it does when no writer answers. So the commit need
-                // not wait for the disk; the writer's, which stores the command, does.
+                // not wait for the disk; the writer's, which stores the commands, does.
                 handle.execute("SET LOCAL synchronous_commit TO OFF");
             }
-            long id = handle.createUpdate("INSERT INTO inbox (node, kind, body) VALUES (:node, :kind, :body)")
-                    .bind("node", node)
-                    .bind("kind", kind)
-                    .bind("body", body)
-                    .executeAndReturnGeneratedKeys("id")
-                    .mapTo(Long.class)
-                    .one();
+            PreparedBatch batch =
+                    handle.prepareBatch("INSERT INTO inbox (node, kind, body) VALUES (:node, :kind, :body)");
+            for (Handed command : commands) {
+                batch.bind("node", node)
+                        .bind("kind", command.kind())
+                        .bind("body", command.body())
+                        .add();
+            }
+            List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
             if (notifies) {
                 handle.createQuery("SELECT pg_notify('" + INBOX_CHANNEL + "', '')")
                         .mapTo(String.class)
                         .one();
             }
-            return id;
+            return ids;
         });
     }
 

@@ -528,6 +528,25 @@ abstract class CommandLogContract {
     }
 
     @Test
+    void commandsForwardedTogetherGetTheirIdsInTheOrderTheyWereHanded() {
+        String node = "node-group-" + System.nanoTime();
+        List<CommandLog.Handed> handed = List.of(
+                new CommandLog.Handed("submit", "{\"n\":1}"),
+                new CommandLog.Handed("cancel", "{\"n\":2}"),
+                new CommandLog.Handed("respond", "{\"n\":3}"));
+
+        List<Long> ids = log.forward(node, handed);
+
+        assertThat(ids).hasSize(3).isSorted().doesNotHaveDuplicates();
+        assertThat(waitingFrom(node))
+                .containsExactly(
+                        new Forwarded(ids.get(0), node, "submit", "{\"n\":1}"),
+                        new Forwarded(ids.get(1), node, "cancel", "{\"n\":2}"),
+                        new Forwarded(ids.get(2), node, "respond", "{\"n\":3}"));
+        assertThat(log.forward(node, List.of())).isEmpty();
+    }
+
+    @Test
     void aBatchTheLogRefusesLeavesItsForwardedCommandsUnanswered() {
         String node = "node-refused-" + System.nanoTime();
         long epoch = log.claimEpoch("node-writer");

@@ -103,6 +103,8 @@ public final class Node implements AutoCloseable {
 
     private long lastInboxLook;
     private long lastInboxSweep = System.nanoTime();
+    /** Commands clients handed to this node while it followed, waiting to be forwarded. */
+    private final BlockingQueue<Waiting<?>> toForward = new ArrayBlockingQueue<>(16_384);
     /** Commands this node forwarded, by inbox id, and who waits for each outcome. */
     private final Map<Long, Waiting<?>> forwarded = new ConcurrentHashMap<>();
 
@@ -187,8 +189,11 @@ public final class Node implements AutoCloseable {
                 log.writer().epoch());
         Thread keeper = new Thread(node::keepLease, "tender-lease");
         keeper.setDaemon(true);
+        Thread forwarder = new Thread(node::forwardWhileRunning, "tender-forward");
+        forwarder.setDaemon(true);
         node.engineThread.start();
         keeper.start();
+        forwarder.start();
         return node;
     }
 
@@ -227,17 +232,48 @@ public final class Node implements AutoCloseable {
         CompletableFuture<R> outcome = new CompletableFuture<>();
         if (!running) {
             outcome.completeExceptionally(new Unavailable("the node is stopping"));
-            return outcome;
-        }
-        long handedIn = System.nanoTime();
-        try {
-            long id = log.forward(name, command.kind(), CommandCodec.body(command));
-            forwarded.put(id, new Waiting<>(command, outcome, handedIn));
-        } catch (RuntimeException e) {
+        } else if (!toForward.offer(new Waiting<>(command, outcome, System.nanoTime()))) {
             outcome.completeExceptionally(
-                    new Unavailable("the command could not be handed to the writer: " + e.getMessage(), e));
+                    new Unavailable("the node is busy: " + toForward.size() + " commands wait to be forwarded"));
         }
         return outcome;
+    }
+
+    /**
+     * The forwarder's loop: hands every command waiting to the writer in one transaction (group
+     * commit, as the writer's), then leaves their clients' futures to the engine's thread, which
+     * completes them when it reads the outcomes.
+     */
+    private void forwardWhileRunning() {
+        List<Waiting<?>> group = new ArrayList<>(BATCH);
+        while (running) {
+            try {
+                Waiting<?> first = toForward.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                toForward.drainTo(group, BATCH - 1);
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                List<Long> ids = log.forward(
+                        name,
+                        group.stream()
+                                .map(waiting -> new CommandLog.Handed(
+                                        waiting.command().kind(), CommandCodec.body(waiting.command())))
+                                .toList());
+                for (int i = 0; i < ids.size(); i++) {
+                    forwarded.put(ids.get(i), group.get(i));
+                }
+            } catch (RuntimeException e) {
+                group.forEach(waiting -> waiting.outcome()
+                        .completeExceptionally(new Unavailable(
+                                "the command could not be handed to the writer: " + e.getMessage(), e)));
+            }
+            group.clear();
+        }
     }
 
     public RequestBook requests() {
@@ -355,6 +391,7 @@ public final class Node implements AutoCloseable {
             failWaiting("the node stopped");
             forwarded.values().forEach(waiting -> waiting.outcome()
                     .completeExceptionally(new Unavailable("the node stopped")));
+            toForward.forEach(waiting -> waiting.outcome().completeExceptionally(new Unavailable("the node stopped")));
         }
     }
 

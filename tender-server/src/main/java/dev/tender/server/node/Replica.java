@@ -63,6 +63,7 @@ final class Replica {
      * that command will find, so the replica makes the writer's events in the writer's order.
      */
     void follow() {
+        stored.newRound();
         applyCommands(book::apply);
         Optional<StoredEvent> next = stored.peek();
         while (next.isPresent()) {

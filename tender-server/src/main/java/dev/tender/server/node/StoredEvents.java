@@ -23,6 +23,8 @@ final class StoredEvents {
     private final Deque<StoredEvent> page = new ArrayDeque<>();
     private long lastRead;
     private long lastChecked;
+    /** A read of this round found the end of the stored events. */
+    private boolean endSeen;
 
     StoredEvents(CommandLog log) {
         this.log = log;
@@ -50,10 +52,21 @@ final class StoredEvents {
         return missing;
     }
 
-    /** The stored event after the last one checked, if there is one. */
+    /**
+     * The stored event after the last one checked, if there is one; none when a read since the
+     * last {@link #newRound()} found the end (what came after it is for the next round).
+     */
     Optional<StoredEvent> peek() {
+        if (page.isEmpty() && endSeen) {
+            return Optional.empty();
+        }
         fill();
         return Optional.ofNullable(page.peek());
+    }
+
+    /** A follower's new look at the log: {@link #peek()} reads the store again. */
+    void newRound() {
+        endSeen = false;
     }
 
     /** The seq of the last stored event checked: a follower has applied the log this far. */
@@ -70,6 +83,7 @@ final class StoredEvents {
         if (page.isEmpty()) {
             List<StoredEvent> more = log.eventsAfter(lastRead, PAGE);
             page.addAll(more);
+            endSeen = more.size() < PAGE;
             if (!more.isEmpty()) {
                 lastRead = more.get(more.size() - 1).seq();
             }
