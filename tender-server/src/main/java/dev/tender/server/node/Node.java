@@ -182,11 +182,12 @@ public final class Node implements AutoCloseable {
         Node node = new Node(log, wall, activity, RequestBook.RECENT, lease, cluster);
         node.replica.follow();
         node.world = node.replica.engine.world().orElse(null);
+        node.epoch = log.writer().epoch();
         LOG.info(
                 "replayed {} commands; node {} follows the writer of epoch {}",
                 node.replica.lastCommand,
                 node.name,
-                log.writer().epoch());
+                node.epoch);
         Thread keeper = new Thread(node::keepLease, "tender-lease");
         keeper.setDaemon(true);
         Thread forwarder = new Thread(node::forwardWhileRunning, "tender-forward");
@@ -339,18 +340,25 @@ public final class Node implements AutoCloseable {
             log.reindex(index.values());
             LOG.info("indexed the {} requests of a log stored before the request index", index.size());
         }
-        // A timer that fired after the last command stored events later than it: a clock set back
-        // since must not stamp anything before them.
-        log.eventsAfter(log.lastEventSeq() - 1, 1).stream()
-                .map(StoredEvent::at)
-                .filter(at -> at.isAfter(fresh.lastStamp))
-                .forEach(at -> fresh.lastStamp = at);
         replica = fresh;
+        stampNoEarlierThanTheLastEvent();
         long late = fireLateTimers();
         LOG.info(
                 "replayed {} commands; {} events of timers that fell due meanwhile stored now",
                 fresh.lastCommand,
                 late);
+    }
+
+    /**
+     * A timer that fired after the last command stored events later than it, and the last writer's
+     * clock may have been ahead of this one's: nothing is stamped before the last stored event.
+     */
+    private void stampNoEarlierThanTheLastEvent() {
+        Replica current = replica;
+        log.eventsAfter(log.lastEventSeq() - 1, 1).stream()
+                .map(StoredEvent::at)
+                .filter(at -> at.isAfter(current.lastStamp))
+                .forEach(at -> current.lastStamp = at);
     }
 
     /**
@@ -476,11 +484,7 @@ public final class Node implements AutoCloseable {
         try {
             epoch = log.claimEpoch(name);
             replica.follow();
-            // The stamp of the last writer may be ahead of this node's clock.
-            log.eventsAfter(log.lastEventSeq() - 1, 1).stream()
-                    .map(StoredEvent::at)
-                    .filter(at -> at.isAfter(replica.lastStamp))
-                    .forEach(at -> replica.lastStamp = at);
+            stampNoEarlierThanTheLastEvent();
             role = Role.WRITER;
             long late = fireLateTimers();
             collectOutcomes();
