@@ -1,5 +1,6 @@
 package dev.tender.store;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -461,12 +462,6 @@ public final class CommandLog {
             return List.of();
         }
         return jdbi.inTransaction(handle -> {
-            if (notifies) {
-                // Nobody has heard of the commands yet: were the rows lost with the database, the
-                // follower would answer 503, as it does when no writer answers. So the commit need
-                // not wait for the disk; the writer's, which stores the commands, does.
-                handle.execute("SET LOCAL synchronous_commit TO OFF");
-            }
             PreparedBatch batch =
                     handle.prepareBatch("INSERT INTO inbox (node, kind, body) VALUES (:node, :kind, :body)");
             for (Handed command : commands) {
@@ -488,23 +483,43 @@ public final class CommandLog {
     /** Up to {@code limit} forwarded commands without an outcome, oldest first. */
     public List<Forwarded> waitingInInbox(int limit) {
         return jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT id, node, kind, body FROM inbox WHERE outcome IS NULL ORDER BY id LIMIT :limit")
+                        "SELECT id, node, kind, body FROM inbox WHERE answered IS NULL ORDER BY id LIMIT :limit")
                 .bind("limit", limit)
                 .map((row, context) -> new Forwarded(
                         row.getLong("id"), row.getString("node"), row.getString("kind"), row.getString("body")))
                 .list());
     }
 
-    /** The outcomes written so far for the forwarded commands {@code ids}. */
-    public List<Outcome> outcomes(Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
+    /**
+     * Answers, with {@code outcome}, the forwarded commands no writer took within {@code seconds} of
+     * their handing in (by the database's clock): they are never applied. Returns how many.
+     */
+    public int expireWaiting(int seconds, String outcome) {
+        Columns.text(outcome, "outcome");
+        return jdbi.withHandle(handle -> handle.createUpdate("UPDATE inbox SET outcome = :outcome, through = 0,"
+                        + " answered = CURRENT_TIMESTAMP WHERE answered IS NULL"
+                        + " AND handed < CURRENT_TIMESTAMP - CAST(:seconds AS INTEGER) * INTERVAL '1' SECOND")
+                .bind("outcome", outcome)
+                .bind("seconds", seconds)
+                .execute());
+    }
+
+    /** The outcomes written so far for the commands {@code node} forwarded with the ids {@code ids}. */
+    public List<Outcome> outcomes(String node, Collection<Long> ids) {
+        List<Long> all = List.copyOf(ids);
+        List<Outcome> outcomes = new ArrayList<>();
+        // In parts: a statement carries at most 32,767 parameters on PostgreSQL.
+        for (int from = 0; from < all.size(); from += PAGE) {
+            List<Long> part = all.subList(from, Math.min(all.size(), from + PAGE));
+            outcomes.addAll(jdbi.withHandle(handle -> handle.createQuery("SELECT id, outcome, through FROM inbox"
+                            + " WHERE node = :node AND id IN (<ids>) AND answered IS NOT NULL")
+                    .bind("node", node)
+                    .bindList("ids", part)
+                    .map((row, context) ->
+                            new Outcome(row.getLong("id"), row.getString("outcome"), row.getLong("through")))
+                    .list()));
         }
-        return jdbi.withHandle(handle -> handle.createQuery(
-                        "SELECT id, outcome, through FROM inbox WHERE id IN (<ids>) AND outcome IS NOT NULL")
-                .bindList("ids", List.copyOf(ids))
-                .map((row, context) -> new Outcome(row.getLong("id"), row.getString("outcome"), row.getLong("through")))
-                .list());
+        return outcomes;
     }
 
     /**

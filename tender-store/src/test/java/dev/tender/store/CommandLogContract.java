@@ -421,7 +421,7 @@ abstract class CommandLogContract {
         assertThat(log.requestCount()).isEqualTo(requests);
         assertThat(log.request(earlier.id())).contains(earlier);
         assertThat(log.request(added.id())).isEmpty();
-        assertThat(log.outcomes(List.of(forwarded))).isEmpty();
+        assertThat(log.outcomes("node-c", List.of(forwarded))).isEmpty();
         assertThat(waitingFrom("node-c")).extracting(Forwarded::id).contains(forwarded);
 
         log.append(current, late);
@@ -431,7 +431,7 @@ abstract class CommandLogContract {
         assertThat(log.requestCount()).isEqualTo(requests + 1);
         assertThat(log.request(earlier.id())).contains(earlier.in("CANCELLED"));
         assertThat(log.request(added.id())).contains(added);
-        assertThat(log.outcomes(List.of(forwarded))).containsExactly(outcome);
+        assertThat(log.outcomes("node-c", List.of(forwarded))).containsExactly(outcome);
         assertThat(epochsOf("command", c + 1, c + 2)).containsExactly(current, current);
         assertThat(epochsOf("event", e + 1, e + 1)).containsExactly(current);
     }
@@ -494,7 +494,7 @@ abstract class CommandLogContract {
                         new Forwarded(second, node, "cancel", "{\"n\":2}"));
         assertThat(log.waitingInInbox(10_000)).extracting(Forwarded::id).isSorted();
         assertThat(log.waitingInInbox(1)).hasSize(1);
-        assertThat(log.outcomes(List.of(first, second))).isEmpty();
+        assertThat(log.outcomes(node, List.of(first, second))).isEmpty();
 
         long epoch = log.claimEpoch("node-writer");
         long e = log.lastEventSeq();
@@ -502,16 +502,18 @@ abstract class CommandLogContract {
         log.append(epoch, new Batch(nextCommands(1), nextEvents(1, "r-inbox"), List.of(), List.of(answer)));
 
         assertThat(waitingFrom(node)).containsExactly(new Forwarded(second, node, "cancel", "{\"n\":2}"));
-        assertThat(log.outcomes(List.of(first, second))).containsExactly(answer);
-        assertThat(log.outcomes(List.of())).isEmpty();
+        assertThat(log.outcomes(node, List.of(first, second))).containsExactly(answer);
+        assertThat(log.outcomes(node, List.of())).isEmpty();
 
         log.forgetAnsweredBefore(1);
-        assertThat(log.outcomes(List.of(first))).as("answered just now").containsExactly(answer);
+        assertThat(log.outcomes(node, List.of(first))).as("answered just now").containsExactly(answer);
 
         answeredMinutesAgo(first, 2);
         log.forgetAnsweredBefore(1);
 
-        assertThat(log.outcomes(List.of(first))).as("answered two minutes ago").isEmpty();
+        assertThat(log.outcomes(node, List.of(first)))
+                .as("answered two minutes ago")
+                .isEmpty();
         assertThat(waitingFrom(node))
                 .as("not answered")
                 .extracting(Forwarded::id)
@@ -547,6 +549,36 @@ abstract class CommandLogContract {
     }
 
     @Test
+    void aNodeFindsOnlyTheOutcomesOfWhatItForwarded() {
+        String node = "node-own-" + System.nanoTime();
+        long forwarded = log.forward(node, "submit", "{}");
+        long epoch = log.claimEpoch("node-writer");
+        Outcome answer = new Outcome(forwarded, "{\"type\":\"cancel\"}", log.lastEventSeq());
+        log.append(epoch, new Batch(List.of(), List.of(), List.of(), List.of(answer)));
+
+        assertThat(log.outcomes(node, List.of(forwarded))).containsExactly(answer);
+        assertThat(log.outcomes("another-" + node, List.of(forwarded))).isEmpty();
+    }
+
+    @Test
+    void aForwardedCommandNoWriterTookInTimeIsAnsweredAsExpiredAndNoLongerWaits() {
+        String node = "node-late-" + System.nanoTime();
+        long late = log.forward(node, "submit", "{\"n\":1}");
+        long fresh = log.forward(node, "submit", "{\"n\":2}");
+        Jdbi.create(url).useHandle(handle -> handle.createUpdate(
+                        "UPDATE inbox SET handed = handed - CAST(:seconds AS INTEGER) * INTERVAL '1' SECOND WHERE id = :id")
+                .bind("seconds", 120)
+                .bind("id", late)
+                .execute());
+
+        assertThat(log.expireWaiting(60, "{\"type\":\"expired\"}")).isGreaterThanOrEqualTo(1);
+
+        assertThat(log.outcomes(node, List.of(late, fresh)))
+                .containsExactly(new Outcome(late, "{\"type\":\"expired\"}", 0));
+        assertThat(waitingFrom(node)).extracting(Forwarded::id).containsExactly(fresh);
+    }
+
+    @Test
     void aBatchTheLogRefusesLeavesItsForwardedCommandsUnanswered() {
         String node = "node-refused-" + System.nanoTime();
         long epoch = log.claimEpoch("node-writer");
@@ -565,7 +597,7 @@ abstract class CommandLogContract {
                 .hasMessageStartingWith("the seqs overlap the stored ones");
 
         assertThat(log.lastCommandSeq()).isEqualTo(c);
-        assertThat(log.outcomes(List.of(forwarded))).isEmpty();
+        assertThat(log.outcomes(node, List.of(forwarded))).isEmpty();
         assertThat(waitingFrom(node)).extracting(Forwarded::id).containsExactly(forwarded);
     }
 

@@ -27,6 +27,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -54,6 +55,12 @@ public final class Node implements AutoCloseable {
 
     /** Answers to forwarded commands kept in the inbox: far longer than a follower waits for one. */
     private static final int ANSWERS_KEPT_MINUTES = 5;
+
+    /**
+     * A forwarded command no writer took within this long is never applied: its client heard 503
+     * after the API's 30 s, and a follower stops waiting for it.
+     */
+    static final int FORWARDED_EXPIRE_SECONDS = 60;
 
     /** How long the lease's connection waits for a notification before it checks it is alive. */
     private static final int LISTEN_MILLIS = 200;
@@ -90,19 +97,24 @@ public final class Node implements AutoCloseable {
 
     private final EventLines lines = new EventLines();
     private final Thread engineThread;
+    private final Thread leaseThread;
+    private final Thread forwarder;
     private volatile boolean running = true;
     private volatile @Nullable LiveWorld world;
     private volatile Role role;
+    /** The epoch this node claimed, with which it stores; 0 before it claims one. */
     private volatile long epoch;
-    /** Set by the lease's thread: the lock is held, as far as its connection tells. */
+    /** The epoch /health shows: the one this node writes in, or the one it joined under. */
+    private volatile long shownEpoch;
+    /** Written by the lease's thread alone: the lock is held, as far as its connection tells. */
     private volatile boolean leaseHeld;
     /** Set by the engine's thread when it stops writing: the lease's thread lets the lock go. */
-    private volatile boolean dropLease;
+    private final AtomicBoolean dropLease = new AtomicBoolean();
     /** A follower forwarded a command since the writer last looked into the inbox. */
     private volatile boolean inboxWaiting = true;
 
     private long lastInboxLook;
-    private long lastInboxSweep = System.nanoTime();
+    private long lastInboxSweep;
     /** Commands clients handed to this node while it followed, waiting to be forwarded. */
     private final BlockingQueue<Waiting<?>> toForward = new ArrayBlockingQueue<>(16_384);
     /** Commands this node forwarded, by inbox id, and who waits for each outcome. */
@@ -152,9 +164,17 @@ public final class Node implements AutoCloseable {
         this.role = lease == null ? Role.WRITER : Role.FOLLOWER;
         this.replica = new Replica(log, lines, recentClosed);
         this.engineThread = new Thread(this::run, "tender-engine");
+        this.leaseThread = new Thread(this::keepLease, "tender-lease");
+        this.forwarder = new Thread(this::forwardWhileRunning, "tender-forward");
+        leaseThread.setDaemon(true);
+        forwarder.setDaemon(true);
     }
 
-    /** Replays {@code log} and starts the writer. Throws when the log does not replay to the events stored with it. */
+    /**
+     * Replays {@code log} and starts the writer, alone: on H2, or on a PostgreSQL store no other node
+     * uses (it claims an epoch without a lease, which would fence a cluster's writer). Throws when
+     * the log does not replay to the events stored with it.
+     */
     public static Node start(CommandLog log, Clock wall) {
         return start(log, wall, Activity.NONE);
     }
@@ -168,6 +188,7 @@ public final class Node implements AutoCloseable {
     static Node start(CommandLog log, Clock wall, Activity activity, int recentClosed) {
         Node node = new Node(log, wall, activity, recentClosed, null, new Cluster("tender", Duration.ofSeconds(2)));
         node.epoch = log.claimEpoch(node.name);
+        node.shownEpoch = node.epoch;
         node.replay();
         node.engineThread.start();
         return node;
@@ -182,19 +203,15 @@ public final class Node implements AutoCloseable {
         Node node = new Node(log, wall, activity, RequestBook.RECENT, lease, cluster);
         node.replica.follow();
         node.world = node.replica.engine.world().orElse(null);
-        node.epoch = log.writer().epoch();
+        node.shownEpoch = log.writer().epoch();
         LOG.info(
                 "replayed {} commands; node {} follows the writer of epoch {}",
                 node.replica.lastCommand,
                 node.name,
-                node.epoch);
-        Thread keeper = new Thread(node::keepLease, "tender-lease");
-        keeper.setDaemon(true);
-        Thread forwarder = new Thread(node::forwardWhileRunning, "tender-forward");
-        forwarder.setDaemon(true);
+                node.shownEpoch);
         node.engineThread.start();
-        keeper.start();
-        forwarder.start();
+        node.leaseThread.start();
+        node.forwarder.start();
         return node;
     }
 
@@ -299,7 +316,7 @@ public final class Node implements AutoCloseable {
 
     /** The epoch this node last wrote in, or the one it joined under. */
     public long epoch() {
-        return epoch;
+        return shownEpoch;
     }
 
     public String name() {
@@ -415,7 +432,7 @@ public final class Node implements AutoCloseable {
      * lease is its own; then takes over.
      */
     private void follow(List<Pending<?>> batch) {
-        while (running && !leaseHeld) {
+        while (running && !leaseIsOurs()) {
             try {
                 Pending<?> first = queue.poll(250, TimeUnit.MILLISECONDS);
                 if (first != null) {
@@ -431,8 +448,11 @@ public final class Node implements AutoCloseable {
                 world = replica.engine.world().orElse(null);
                 collectOutcomes();
             } catch (RuntimeException e) {
-                LOG.error("node {} cannot follow the log; trying again in a second", name, e);
+                // The replica may have applied a command whose events it could not check: it is
+                // made again from the store, never followed on from where it failed.
+                LOG.error("node {} cannot follow the log; reading it again from the start", name, e);
                 pause();
+                rebuildReplica();
             }
             for (Pending<?> pending : batch) {
                 if (pending.command() != null) {
@@ -458,16 +478,30 @@ public final class Node implements AutoCloseable {
             return;
         }
         long through = replica.lastEvent;
-        for (Outcome outcome : log.outcomes(forwarded.keySet())) {
+        for (Outcome outcome : log.outcomes(name, forwarded.keySet())) {
             if (outcome.through() > through) {
                 continue; // the book cannot show what the command did yet
             }
             Waiting<?> waiting = forwarded.remove(outcome.id());
             if (waiting != null) {
-                waiting.complete(OutcomeCodec.read(waiting.command(), outcome.outcome()));
-                answered(waiting.command().kind(), waiting.handedIn());
+                try {
+                    waiting.complete(OutcomeCodec.read(waiting.command(), outcome.outcome()));
+                    answered(waiting.command().kind(), waiting.handedIn());
+                } catch (Unavailable refused) {
+                    waiting.outcome().completeExceptionally(refused);
+                }
             }
         }
+        long oldest = System.nanoTime() - TimeUnit.SECONDS.toNanos(FORWARDED_EXPIRE_SECONDS);
+        forwarded.values().removeIf(waiting -> {
+            boolean expired = waiting.handedIn() - oldest < 0;
+            if (expired) {
+                waiting.outcome()
+                        .completeExceptionally(new Unavailable("no writer took the command within "
+                                + FORWARDED_EXPIRE_SECONDS + " s; it will not be applied"));
+            }
+            return expired;
+        });
     }
 
     private void answered(String kind, long handedIn) {
@@ -483,10 +517,22 @@ public final class Node implements AutoCloseable {
         long began = System.nanoTime();
         try {
             epoch = log.claimEpoch(name);
-            replica.follow();
-            stampNoEarlierThanTheLastEvent();
+            shownEpoch = epoch;
+            if (!leaseIsOurs()) {
+                stepDown("the lease was lost while taking over", new IllegalStateException("no lease"));
+                return;
+            }
             role = Role.WRITER;
-            long late = fireLateTimers();
+            long late;
+            if (log.requestCount() == 0 && log.lastEventSeq() > 0) {
+                // A log stored before the request index (V2): the replay that indexes it.
+                replay();
+                late = 0;
+            } else {
+                replica.follow();
+                stampNoEarlierThanTheLastEvent();
+                late = fireLateTimers();
+            }
             collectOutcomes();
             inboxWaiting = true;
             LOG.info(
@@ -507,9 +553,13 @@ public final class Node implements AutoCloseable {
     private void stepDown(String why, Throwable cause) {
         LOG.warn("node {} stops writing (epoch {}): {}: {}", name, epoch, why, cause.toString());
         role = Role.FOLLOWER;
-        leaseHeld = false;
-        dropLease = true;
+        dropLease.set(true);
         failWaiting("this node stopped writing; try again");
+        rebuildReplica();
+    }
+
+    /** Makes the engine and the book again from the store, as a follower, trying each second until the store answers. */
+    private void rebuildReplica() {
         while (running) {
             try {
                 Replica fresh = new Replica(log, lines, recentClosed);
@@ -524,6 +574,22 @@ public final class Node implements AutoCloseable {
         }
     }
 
+    private void collectForwardedWhileWriting() {
+        try {
+            collectOutcomes();
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "node {} cannot read the outcomes of what it forwarded; trying again after the next batch: {}",
+                    name,
+                    e.toString());
+        }
+    }
+
+    /** Whether the lease is this node's and stays so: its thread holds the lock, and no one asked to drop it. */
+    private boolean leaseIsOurs() {
+        return leaseHeld && !dropLease.get();
+    }
+
     private void pause() {
         try {
             Thread.sleep(1_000);
@@ -534,7 +600,7 @@ public final class Node implements AutoCloseable {
 
     private void writeWhileWriter(List<Pending<?>> batch) {
         while (running && role == Role.WRITER) {
-            if (lease != null && !leaseHeld) {
+            if (lease != null && !leaseIsOurs()) {
                 stepDown("the lease was lost with its connection", new IllegalStateException("no lease"));
                 return;
             }
@@ -546,6 +612,11 @@ public final class Node implements AutoCloseable {
             }
             writeBatch(batch);
             batch.clear();
+            if (!forwarded.isEmpty()) {
+                // Commands this node forwarded just before it took over: this writer may have
+                // answered them before the forwarder registered their ids.
+                collectForwardedWhileWriting();
+            }
         }
     }
 
@@ -591,9 +662,14 @@ public final class Node implements AutoCloseable {
             fail(batch, e);
             stepDown("another node writes", e);
         } catch (RuntimeException e) {
-            LOG.error("a batch of {} commands failed; rebuilding the engine from the store", batch.size(), e);
+            LOG.error("a batch of {} commands failed; making the engine again from the store", batch.size(), e);
             fail(batch, e);
-            rebuild();
+            if (lease == null) {
+                rebuild();
+            } else {
+                // Among several nodes a warm follower takes over sooner than a full replay here.
+                stepDown("a batch failed", e);
+            }
         }
     }
 
@@ -644,7 +720,7 @@ public final class Node implements AutoCloseable {
                         due -> Math.max(0, Duration.between(wall.instant(), due).toMillis() + 1))
                 .filter(millis -> millis < 1_000)
                 .orElse(1_000L);
-        Pending<?> first = inboxWaiting ? queue.poll() : queue.poll(waitMillis, TimeUnit.MILLISECONDS);
+        Pending<?> first = lease != null && inboxWaiting ? queue.poll() : queue.poll(waitMillis, TimeUnit.MILLISECONDS);
         if (first != null) {
             batch.add(first);
             queue.drainTo(batch, BATCH - 1);
@@ -661,14 +737,16 @@ public final class Node implements AutoCloseable {
      */
     private void takeForwarded(List<Pending<?>> batch) {
         try {
-            if (System.nanoTime() - lastInboxSweep > TimeUnit.MINUTES.toNanos(1)) {
+            if (System.nanoTime() - lastInboxSweep > TimeUnit.SECONDS.toNanos(5)) {
                 lastInboxSweep = System.nanoTime();
+                log.expireWaiting(FORWARDED_EXPIRE_SECONDS, OutcomeCodec.EXPIRED);
                 log.forgetAnsweredBefore(ANSWERS_KEPT_MINUTES);
             }
             if (inboxWaiting || System.nanoTime() - lastInboxLook > TimeUnit.SECONDS.toNanos(1)) {
                 inboxWaiting = false;
                 lastInboxLook = System.nanoTime();
-                for (Forwarded command : log.waitingInInbox(BATCH - batch.size())) {
+                // A share of every batch, however many commands of its own the writer has.
+                for (Forwarded command : log.waitingInInbox(Math.max(BATCH - batch.size(), BATCH / 4))) {
                     batch.add(forwarded(command));
                 }
             }
@@ -678,8 +756,16 @@ public final class Node implements AutoCloseable {
         }
     }
 
+    /** The forwarded command, or, when this version cannot read it, a refusal to answer it with. */
     private static Pending<?> forwarded(Forwarded forwarded) {
-        Command<?> command = CommandCodec.read(forwarded.kind(), forwarded.body());
+        Command<?> command;
+        try {
+            command = CommandCodec.read(forwarded.kind(), forwarded.body());
+        } catch (RuntimeException e) {
+            OutcomeCodec.Refusal refusal = new OutcomeCodec.Refusal(
+                    "the writer cannot read this " + forwarded.kind() + " command: " + e.getMessage());
+            return new Pending<>(null, engine -> refusal, new CompletableFuture<>(), System.nanoTime(), forwarded.id());
+        }
         return pending(command, forwarded.id());
     }
 
@@ -759,12 +845,11 @@ public final class Node implements AutoCloseable {
         long nextTry = System.nanoTime();
         while (running) {
             try {
-                if (dropLease) {
-                    dropLease = false;
+                if (dropLease.getAndSet(false)) {
                     held.drop();
+                    leaseHeld = false;
                     nextTry = System.nanoTime() + takeover.toNanos();
-                }
-                if (!leaseHeld && role == Role.FOLLOWER && System.nanoTime() - nextTry >= 0) {
+                } else if (!leaseHeld && role == Role.FOLLOWER && System.nanoTime() - nextTry >= 0) {
                     nextTry = System.nanoTime() + takeover.toNanos();
                     if (held.tryAcquire()) {
                         leaseHeld = true;
@@ -811,6 +896,11 @@ public final class Node implements AutoCloseable {
         running = false;
         try {
             engineThread.join(10_000);
+            if (lease != null) {
+                // The store closes the lease after this: its thread must be done with it.
+                leaseThread.join(5_000);
+                forwarder.join(5_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

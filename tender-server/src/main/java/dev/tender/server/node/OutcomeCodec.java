@@ -19,11 +19,19 @@ final class OutcomeCodec {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The answer to a forwarded command no writer took in time: it is never applied. */
+    static final String EXPIRED = "{\"type\":\"expired\"}";
+
+    /** The writer's answer to a forwarded command it could not apply (it cannot read it). */
+    record Refusal(String reason) {}
+
     private OutcomeCodec() {}
 
     static String write(Object outcome) {
         ObjectNode body = JSON.createObjectNode();
-        if (outcome instanceof Submission submission) {
+        if (outcome instanceof Refusal refusal) {
+            body.put("type", "refused").put("reason", refusal.reason());
+        } else if (outcome instanceof Submission submission) {
             body.put("type", "submission");
             if (submission instanceof Submission.Accepted accepted) {
                 body.put("accepted", accepted.request().value());
@@ -57,7 +65,12 @@ final class OutcomeCodec {
         return body.toString();
     }
 
-    /** The outcome {@code text} tells, as {@code command}'s own type. */
+    /**
+     * The outcome {@code text} tells, as {@code command}'s own type.
+     *
+     * @throws Node.Unavailable when the writer did not apply the command: it expired, or the writer
+     *     could not read it
+     */
     static <R> R read(Command<R> command, String text) {
         JsonNode body;
         try {
@@ -71,6 +84,11 @@ final class OutcomeCodec {
                     case "reply" -> reply(body);
                     case "cancel" -> body.path("cancelled").asBoolean();
                     case "edit" -> edit(body);
+                    case "expired" ->
+                        throw new Node.Unavailable("no writer took the command within " + Node.FORWARDED_EXPIRE_SECONDS
+                                + " s; it was not applied");
+                    case "refused" ->
+                        throw new Node.Unavailable(body.path("reason").asText());
                     default -> throw new IllegalStateException("an outcome of no known type: " + text);
                 };
         @SuppressWarnings("unchecked") // the writer applied this very command, whose outcome is an R
