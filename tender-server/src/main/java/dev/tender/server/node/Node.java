@@ -114,7 +114,8 @@ public final class Node implements AutoCloseable {
     private volatile boolean inboxWaiting = true;
 
     private long lastInboxLook;
-    private long lastInboxSweep;
+    /** When the writer last expired and forgot answers; long enough ago that a new writer does so first. */
+    private long lastInboxSweep = System.nanoTime() - TimeUnit.HOURS.toNanos(1);
     /** Commands clients handed to this node while it followed, waiting to be forwarded. */
     private final BlockingQueue<Waiting<?>> toForward = new ArrayBlockingQueue<>(16_384);
     /** Commands this node forwarded, by inbox id, and who waits for each outcome. */
@@ -477,10 +478,11 @@ public final class Node implements AutoCloseable {
         if (forwarded.isEmpty()) {
             return;
         }
-        long through = replica.lastEvent;
+        Replica current = replica;
         for (Outcome outcome : log.outcomes(name, forwarded.keySet())) {
-            if (outcome.through() > through) {
-                continue; // the book cannot show what the command did yet
+            if (outcome.through() > current.lastEvent
+                    || OutcomeCodec.storedAs(outcome.outcome()) > current.lastCommand) {
+                continue; // the book, or the world, cannot show what the command did yet
             }
             Waiting<?> waiting = forwarded.remove(outcome.id());
             if (waiting != null) {
@@ -625,8 +627,11 @@ public final class Node implements AutoCloseable {
         Replica current = replica;
         List<StoredCommand> commands = new ArrayList<>(batch.size());
         List<Object> outcomes = new ArrayList<>(batch.size());
+        // The seq each command is stored under, 0 when it changed nothing and is not stored.
+        long[] storedAs = new long[batch.size()];
         try {
-            for (Pending<?> pending : batch) {
+            for (int i = 0; i < batch.size(); i++) {
+                Pending<?> pending = batch.get(i);
                 // Before each command, as replay does: what an earlier command of the batch set
                 // for this very instant (an answer after PT0S) fires before the next command.
                 current.engine.advanceTo(now);
@@ -634,11 +639,8 @@ public final class Node implements AutoCloseable {
                 outcomes.add(outcome);
                 Command<?> command = pending.command();
                 if (command != null && changedAnything(outcome)) {
-                    commands.add(new StoredCommand(
-                            current.lastCommand + commands.size() + 1,
-                            now,
-                            command.kind(),
-                            CommandCodec.body(command)));
+                    storedAs[i] = current.lastCommand + commands.size() + 1;
+                    commands.add(new StoredCommand(storedAs[i], now, command.kind(), CommandCodec.body(command)));
                 }
             }
             // And after the last, so what it set for now is stored in this transaction: replay
@@ -651,7 +653,8 @@ public final class Node implements AutoCloseable {
             List<Outcome> answers = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
                 if (batch.get(i).inboxId() >= 0) {
-                    answers.add(new Outcome(batch.get(i).inboxId(), OutcomeCodec.write(outcomes.get(i)), through));
+                    answers.add(new Outcome(
+                            batch.get(i).inboxId(), OutcomeCodec.write(outcomes.get(i), storedAs[i]), through));
                 }
             }
             store(commands, events, answers);

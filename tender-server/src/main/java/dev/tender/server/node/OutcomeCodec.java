@@ -27,8 +27,14 @@ final class OutcomeCodec {
 
     private OutcomeCodec() {}
 
-    static String write(Object outcome) {
+    /**
+     * The outcome as JSON, with the seq {@code storedAs} the writer stored the command under (0
+     * when it changed nothing): a follower answers once it has applied that command, so that what
+     * it shows next (its book, its world) shows what the command did.
+     */
+    static String write(Object outcome, long storedAs) {
         ObjectNode body = JSON.createObjectNode();
+        body.put("storedAs", storedAs);
         if (outcome instanceof Refusal refusal) {
             body.put("type", "refused").put("reason", refusal.reason());
         } else if (outcome instanceof Submission submission) {
@@ -63,6 +69,15 @@ final class OutcomeCodec {
             throw new IllegalArgumentException("no command has an outcome of " + outcome.getClass());
         }
         return body.toString();
+    }
+
+    /** The seq the command was stored under, 0 when it was not stored. */
+    static long storedAs(String text) {
+        try {
+            return JSON.readTree(text).path("storedAs").asLong(0);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an outcome in the inbox is not JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     /**
