@@ -153,9 +153,13 @@ public final class CommandLog {
                 }
                 answer(handle, batch.outcomes());
                 if (notifies) {
-                    handle.createQuery("SELECT pg_notify('" + LOG_CHANNEL + "', '')")
-                            .mapTo(String.class)
-                            .one();
+                    // The outcomes ride along, so followers need not look for them in the inbox.
+                    for (String payload : Outcome.payloads(batch.outcomes())) {
+                        handle.createQuery("SELECT pg_notify('" + LOG_CHANNEL + "', :payload)")
+                                .bind("payload", payload)
+                                .mapTo(String.class)
+                                .one();
+                    }
                 }
             });
         } catch (RuntimeException e) {
@@ -462,6 +466,12 @@ public final class CommandLog {
             return List.of();
         }
         return jdbi.inTransaction(handle -> {
+            if (notifies) {
+                // No wait for the disk: a row lost with the database is a command never applied,
+                // whose client heard nothing yet; and the writer's commit of the command, which
+                // waits, makes every earlier WAL record durable, this row's among them.
+                handle.execute("SET LOCAL synchronous_commit TO OFF");
+            }
             PreparedBatch batch =
                     handle.prepareBatch("INSERT INTO inbox (node, kind, body) VALUES (:node, :kind, :body)");
             for (Handed command : commands) {

@@ -64,10 +64,10 @@ public final class Lease implements AutoCloseable {
     }
 
     /**
-     * Waits up to {@code millis} for notifications on the log's channels and returns the channels
-     * notified. Throws when the connection is lost, and with it the lock.
+     * Waits up to {@code millis} for notifications on the log's channels and returns them. Throws
+     * when the connection is lost, and with it the lock.
      */
-    public List<String> await(int millis) throws SQLException {
+    public List<Notice> await(int millis) throws SQLException {
         PGConnection listening = connected().unwrap(PGConnection.class);
         PGNotification[] notifications = listening.getNotifications(millis);
         // The driver only reads the socket when asked; a query makes a dead connection fail now.
@@ -77,11 +77,11 @@ public final class Lease implements AutoCloseable {
             }
             return List.of();
         }
-        List<String> channels = new ArrayList<>(notifications.length);
+        List<Notice> notices = new ArrayList<>(notifications.length);
         for (PGNotification notification : notifications) {
-            channels.add(notification.getName());
+            notices.add(new Notice(notification.getName(), notification.getParameter()));
         }
-        return channels;
+        return notices;
     }
 
     private Connection connected() throws SQLException {

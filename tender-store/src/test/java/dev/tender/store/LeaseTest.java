@@ -71,12 +71,18 @@ class LeaseTest {
 
     /** Every channel {@code lease} is notified on until {@code channel} is among them or {@link #SOON} has passed. */
     private static List<String> channelsNotifiedUntil(Lease lease, String channel) throws SQLException {
+        return noticesUntil(lease, channel).stream().map(Notice::channel).toList();
+    }
+
+    /** Every notice {@code lease} hears until one on {@code channel} is among them or {@link #SOON} has passed. */
+    private static List<Notice> noticesUntil(Lease lease, String channel) throws SQLException {
         Instant deadline = Instant.now().plus(SOON);
-        List<String> notified = new ArrayList<>();
-        while (!notified.contains(channel) && Instant.now().isBefore(deadline)) {
-            notified.addAll(lease.await(200));
+        List<Notice> notices = new ArrayList<>();
+        while (notices.stream().noneMatch(notice -> notice.channel().equals(channel))
+                && Instant.now().isBefore(deadline)) {
+            notices.addAll(lease.await(200));
         }
-        return notified;
+        return notices;
     }
 
     private static Batch oneCommand(long seq) {
@@ -165,6 +171,36 @@ class LeaseTest {
         assertThat(channelsNotifiedUntil(leaseA, CommandLog.INBOX_CHANNEL)).contains(CommandLog.INBOX_CHANNEL);
         assertThat(nodeA.commands().waitingInInbox(10))
                 .containsExactly(new Forwarded(forwarded, "node-b", "submit", "{}"));
+    }
+
+    @Test
+    void theWritersNoticeTellsTheOutcomesOfTheForwardedCommandsItAnswered() throws SQLException {
+        assertThat(leaseB.tryAcquire()).isTrue();
+        assertThat(leaseA.tryAcquire()).isFalse(); // node-a now listens
+        long first = nodeA.commands().forward("node-a", "submit", "{}");
+        long second = nodeA.commands().forward("node-a", "cancel", "{}");
+        long epoch = nodeB.commands().claimEpoch("node-b");
+        // Outcomes with spaces and escaped line breaks, and enough of them to need two payloads.
+        String reason = "{\"type\":\"refused\",\"reason\":\"a b\\nc " + "x".repeat(7_000) + "\"}";
+
+        nodeB.commands()
+                .append(
+                        epoch,
+                        new Batch(
+                                List.of(new StoredCommand(1, CommandLogContract.AT, "submit", "{}")),
+                                List.of(),
+                                List.of(),
+                                List.of(
+                                        new Outcome(first, "{\"type\":\"cancel\"}", 7),
+                                        new Outcome(second, reason, 7))));
+
+        Instant deadline = Instant.now().plus(SOON);
+        List<Outcome> told = new ArrayList<>();
+        while (told.size() < 2 && Instant.now().isBefore(deadline)) {
+            leaseA.await(200).forEach(notice -> told.addAll(notice.outcomes()));
+        }
+        assertThat(told)
+                .containsExactly(new Outcome(first, "{\"type\":\"cancel\"}", 7), new Outcome(second, reason, 7));
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.tender.store.CommandLog;
 import dev.tender.store.Fenced;
 import dev.tender.store.Forwarded;
 import dev.tender.store.Lease;
+import dev.tender.store.Notice;
 import dev.tender.store.Outcome;
 import dev.tender.store.StoredCommand;
 import dev.tender.store.StoredEvent;
@@ -120,6 +121,15 @@ public final class Node implements AutoCloseable {
     private final BlockingQueue<Waiting<?>> toForward = new ArrayBlockingQueue<>(16_384);
     /** Commands this node forwarded, by inbox id, and who waits for each outcome. */
     private final Map<Long, Waiting<?>> forwarded = new ConcurrentHashMap<>();
+    /**
+     * Outcomes the writer's notifications told, by inbox id, those of every follower's commands: one
+     * may come before the forwarder has noted its command's id, or before this node's engine has
+     * applied the command.
+     */
+    private final Map<Long, Told> told = new ConcurrentHashMap<>();
+
+    private long lastInboxRead;
+    private long lastToldForgotten = System.nanoTime();
 
     /**
      * Work waiting for the engine: a command to log and apply, or a read of the engine; who waits
@@ -141,6 +151,9 @@ public final class Node implements AutoCloseable {
 
     /** Wakes the engine's thread: a notification came, or the lease was taken. */
     private static final Pending<Object> WAKE = new Pending<>(null, engine -> true, new CompletableFuture<>(), 0, -1);
+
+    /** An outcome a notification told, and when it came. */
+    private record Told(Outcome outcome, long heard) {}
 
     /** A command this node forwarded to the writer, and its client's future. */
     private record Waiting<R>(Command<R> command, CompletableFuture<R> outcome, long handedIn) {
@@ -445,9 +458,9 @@ public final class Node implements AutoCloseable {
                 return;
             }
             try {
-                replica.follow();
+                replica.keepUp();
                 world = replica.engine.world().orElse(null);
-                collectOutcomes();
+                collectOutcomes(false);
             } catch (RuntimeException e) {
                 // The replica may have applied a command whose events it could not check: it is
                 // made again from the store, never followed on from where it failed.
@@ -473,16 +486,39 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    /** Answers the clients whose forwarded commands the writer applied, once this node has read that far. */
-    private void collectOutcomes() {
+    /**
+     * Answers the clients whose forwarded commands the writer applied, once this node has read that
+     * far: with the outcomes the writer's notifications told, and, for commands waiting a second or
+     * more (their notification was missed: the lease's connection failed), those the inbox holds.
+     * {@code fromInbox} looks into the inbox for every command waiting.
+     */
+    private void collectOutcomes(boolean fromInbox) {
+        forgetToldLongAgo();
         if (forwarded.isEmpty()) {
             return;
         }
+        long now = System.nanoTime();
+        List<Outcome> outcomes = new ArrayList<>();
+        List<Long> unheard = new ArrayList<>();
+        forwarded.forEach((id, waiting) -> {
+            Told heard = told.remove(id);
+            if (heard != null) {
+                outcomes.add(heard.outcome());
+            } else if (fromInbox || now - waiting.handedIn() > TimeUnit.SECONDS.toNanos(1)) {
+                unheard.add(id);
+            }
+        });
+        if (!unheard.isEmpty() && (fromInbox || now - lastInboxRead > TimeUnit.MILLISECONDS.toNanos(250))) {
+            lastInboxRead = now;
+            outcomes.addAll(log.outcomes(name, unheard));
+        }
         Replica current = replica;
-        for (Outcome outcome : log.outcomes(name, forwarded.keySet())) {
+        for (Outcome outcome : outcomes) {
             if (outcome.through() > current.lastEvent
                     || OutcomeCodec.storedAs(outcome.outcome()) > current.lastCommand) {
-                continue; // the book, or the world, cannot show what the command did yet
+                // The book, or the world, cannot show what the command did yet: the next round.
+                told.put(outcome.id(), new Told(outcome, now));
+                continue;
             }
             Waiting<?> waiting = forwarded.remove(outcome.id());
             if (waiting != null) {
@@ -494,7 +530,7 @@ public final class Node implements AutoCloseable {
                 }
             }
         }
-        long oldest = System.nanoTime() - TimeUnit.SECONDS.toNanos(FORWARDED_EXPIRE_SECONDS);
+        long oldest = now - TimeUnit.SECONDS.toNanos(FORWARDED_EXPIRE_SECONDS);
         forwarded.values().removeIf(waiting -> {
             boolean expired = waiting.handedIn() - oldest < 0;
             if (expired) {
@@ -504,6 +540,15 @@ public final class Node implements AutoCloseable {
             }
             return expired;
         });
+    }
+
+    /** Once a second, forgets what notifications told of other followers' commands, and of none waiting. */
+    private void forgetToldLongAgo() {
+        long now = System.nanoTime();
+        if (now - lastToldForgotten > TimeUnit.SECONDS.toNanos(1)) {
+            lastToldForgotten = now;
+            told.values().removeIf(heard -> now - heard.heard() > TimeUnit.SECONDS.toNanos(5));
+        }
     }
 
     private void answered(String kind, long handedIn) {
@@ -531,11 +576,11 @@ public final class Node implements AutoCloseable {
                 replay();
                 late = 0;
             } else {
-                replica.follow();
+                replica.keepUp();
                 stampNoEarlierThanTheLastEvent();
                 late = fireLateTimers();
             }
-            collectOutcomes();
+            collectOutcomes(true);
             inboxWaiting = true;
             LOG.info(
                     "node {} writes from epoch {} ({} ms to take over; {} events of timers that fell due stored)",
@@ -578,7 +623,7 @@ public final class Node implements AutoCloseable {
 
     private void collectForwardedWhileWriting() {
         try {
-            collectOutcomes();
+            collectOutcomes(true);
         } catch (RuntimeException e) {
             LOG.warn(
                     "node {} cannot read the outcomes of what it forwarded; trying again after the next batch: {}",
@@ -860,12 +905,18 @@ public final class Node implements AutoCloseable {
                     }
                 }
                 // The writer wakes for what followers forward, a follower for what the writer stored.
-                List<String> channels = held.await(LISTEN_MILLIS);
                 boolean writing = role == Role.WRITER;
-                if (writing && channels.contains(CommandLog.INBOX_CHANNEL)) {
-                    inboxWaiting = true;
+                boolean news = false;
+                for (Notice notice : held.await(LISTEN_MILLIS)) {
+                    if (notice.channel().equals(CommandLog.INBOX_CHANNEL) == writing) {
+                        news = true;
+                        if (writing) {
+                            inboxWaiting = true;
+                        } else {
+                            hear(notice);
+                        }
+                    }
                 }
-                boolean news = channels.contains(writing ? CommandLog.INBOX_CHANNEL : CommandLog.LOG_CHANNEL);
                 if (news && queue.isEmpty()) {
                     queue.offer(WAKE);
                 }
@@ -881,6 +932,17 @@ public final class Node implements AutoCloseable {
             }
         }
         held.drop();
+    }
+
+    /** Keeps the outcomes the writer told, for the engine's thread to answer with. */
+    private void hear(Notice notice) {
+        try {
+            long now = System.nanoTime();
+            notice.outcomes().forEach(outcome -> told.put(outcome.id(), new Told(outcome, now)));
+        } catch (RuntimeException e) {
+            // The outcomes are in the inbox too: a follower looks there for what it waits long.
+            LOG.warn("node {} cannot read a notification of the writer: {}", name, e.toString());
+        }
     }
 
     private void pauseBriefly() {
