@@ -466,12 +466,6 @@ public final class CommandLog {
             return List.of();
         }
         return jdbi.inTransaction(handle -> {
-            if (notifies) {
-                // No wait for the disk: a row lost with the database is a command never applied,
-                // whose client heard nothing yet; and the writer's commit of the command, which
-                // waits, makes every earlier WAL record durable, this row's among them.
-                handle.execute("SET LOCAL synchronous_commit TO OFF");
-            }
             PreparedBatch batch =
                     handle.prepareBatch("INSERT INTO inbox (node, kind, body) VALUES (:node, :kind, :body)");
             for (Handed command : commands) {

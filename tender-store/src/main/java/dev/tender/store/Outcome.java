@@ -1,6 +1,5 @@
 package dev.tender.store;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -30,7 +29,7 @@ public record Outcome(long id, String outcome, long through) {
         int bytes = 0;
         for (Outcome outcome : outcomes) {
             String line = outcome.id() + " " + outcome.through() + " " + outcome.outcome() + "\n";
-            int size = line.getBytes(StandardCharsets.UTF_8).length;
+            int size = bytesAtMost(line);
             if (size > PAYLOAD_BYTES) {
                 continue;
             }
@@ -46,6 +45,14 @@ public record Outcome(long id, String outcome, long through) {
             payloads.add(payload.toString());
         }
         return payloads;
+    }
+
+    /**
+     * The payload's limit is in the database's encoding: ASCII is a byte a character in every
+     * encoding PostgreSQL serves, and no character takes more than four.
+     */
+    private static int bytesAtMost(String line) {
+        return line.chars().allMatch(c -> c < 128) ? line.length() : 4 * line.length();
     }
 
     /** The outcomes a payload of {@link #payloads} tells. */

@@ -128,7 +128,9 @@ public final class Node implements AutoCloseable {
      */
     private final Map<Long, Told> told = new ConcurrentHashMap<>();
 
+    /** When the engine's thread last looked into the inbox for outcomes no notification told. */
     private long lastInboxRead;
+    /** When the lease's thread last forgot old outcomes. */
     private long lastToldForgotten = System.nanoTime();
 
     /**
@@ -458,7 +460,7 @@ public final class Node implements AutoCloseable {
                 return;
             }
             try {
-                replica.keepUp();
+                replica.follow();
                 world = replica.engine.world().orElse(null);
                 collectOutcomes(false);
             } catch (RuntimeException e) {
@@ -493,7 +495,6 @@ public final class Node implements AutoCloseable {
      * {@code fromInbox} looks into the inbox for every command waiting.
      */
     private void collectOutcomes(boolean fromInbox) {
-        forgetToldLongAgo();
         if (forwarded.isEmpty()) {
             return;
         }
@@ -510,23 +511,22 @@ public final class Node implements AutoCloseable {
         });
         if (!unheard.isEmpty() && (fromInbox || now - lastInboxRead > TimeUnit.MILLISECONDS.toNanos(250))) {
             lastInboxRead = now;
-            outcomes.addAll(log.outcomes(name, unheard));
+            try {
+                outcomes.addAll(log.outcomes(name, unheard));
+            } catch (RuntimeException e) {
+                LOG.warn("node {} cannot read the inbox; looking again in a moment: {}", name, e.toString());
+            }
         }
         Replica current = replica;
         for (Outcome outcome : outcomes) {
-            if (outcome.through() > current.lastEvent
-                    || OutcomeCodec.storedAs(outcome.outcome()) > current.lastCommand) {
-                // The book, or the world, cannot show what the command did yet: the next round.
-                told.put(outcome.id(), new Told(outcome, now));
-                continue;
-            }
-            Waiting<?> waiting = forwarded.remove(outcome.id());
-            if (waiting != null) {
-                try {
-                    waiting.complete(OutcomeCodec.read(waiting.command(), outcome.outcome()));
-                    answered(waiting.command().kind(), waiting.handedIn());
-                } catch (Unavailable refused) {
-                    waiting.outcome().completeExceptionally(refused);
+            try {
+                answer(outcome, current, now);
+            } catch (RuntimeException e) {
+                Waiting<?> waiting = forwarded.remove(outcome.id());
+                if (waiting != null) {
+                    waiting.outcome()
+                            .completeExceptionally(
+                                    new Unavailable("the writer's answer cannot be read: " + e.getMessage(), e));
                 }
             }
         }
@@ -542,12 +542,21 @@ public final class Node implements AutoCloseable {
         });
     }
 
-    /** Once a second, forgets what notifications told of other followers' commands, and of none waiting. */
-    private void forgetToldLongAgo() {
-        long now = System.nanoTime();
-        if (now - lastToldForgotten > TimeUnit.SECONDS.toNanos(1)) {
-            lastToldForgotten = now;
-            told.values().removeIf(heard -> now - heard.heard() > TimeUnit.SECONDS.toNanos(5));
+    /** Answers the client waiting for {@code outcome}, or keeps it for the next round if the replica is behind it. */
+    private void answer(Outcome outcome, Replica current, long now) {
+        if (outcome.through() > current.lastEvent || OutcomeCodec.storedAs(outcome.outcome()) > current.lastCommand) {
+            // The book, or the world, cannot show what the command did yet: the next round.
+            told.put(outcome.id(), new Told(outcome, now));
+            return;
+        }
+        Waiting<?> waiting = forwarded.remove(outcome.id());
+        if (waiting != null) {
+            try {
+                waiting.complete(OutcomeCodec.read(waiting.command(), outcome.outcome()));
+                answered(waiting.command().kind(), waiting.handedIn());
+            } catch (Unavailable refused) {
+                waiting.outcome().completeExceptionally(refused);
+            }
         }
     }
 
@@ -576,7 +585,7 @@ public final class Node implements AutoCloseable {
                 replay();
                 late = 0;
             } else {
-                replica.keepUp();
+                replica.follow();
                 stampNoEarlierThanTheLastEvent();
                 late = fireLateTimers();
             }
@@ -934,14 +943,21 @@ public final class Node implements AutoCloseable {
         held.drop();
     }
 
-    /** Keeps the outcomes the writer told, for the engine's thread to answer with. */
+    /**
+     * Keeps the outcomes the writer told, for the engine's thread to answer with; once a second,
+     * forgets those told more than five seconds ago (other followers' commands, and any the engine's
+     * thread has not come for: it finds them in the inbox).
+     */
     private void hear(Notice notice) {
+        long now = System.nanoTime();
         try {
-            long now = System.nanoTime();
             notice.outcomes().forEach(outcome -> told.put(outcome.id(), new Told(outcome, now)));
         } catch (RuntimeException e) {
-            // The outcomes are in the inbox too: a follower looks there for what it waits long.
             LOG.warn("node {} cannot read a notification of the writer: {}", name, e.toString());
+        }
+        if (now - lastToldForgotten > TimeUnit.SECONDS.toNanos(1)) {
+            lastToldForgotten = now;
+            told.values().removeIf(heard -> now - heard.heard() > TimeUnit.SECONDS.toNanos(5));
         }
     }
 

@@ -41,21 +41,13 @@ final class Replica {
      * this version decides differently.
      */
     void applyCommands(Consumer<List<TenderEvent>> then) {
-        applyCommands(then, true);
-    }
-
-    private void applyCommands(Consumer<List<TenderEvent>> then, boolean checkEveryEvent) {
         log.forEachCommandAfter(lastCommand, command -> {
             engine.advanceTo(command.at());
             CommandCodec.read(command.kind(), command.body()).applyTo(engine);
             List<TenderEvent> events = engine.drainEvents();
-            if (checkEveryEvent) {
-                if (!stored.check(events, lines).isEmpty()) {
-                    throw new IllegalStateException(
-                            "command " + command.seq() + " replays to events the log does not hold");
-                }
-            } else if (!events.isEmpty()) {
-                stored.skipTo(events.get(events.size() - 1).seq());
+            if (!stored.check(events, lines).isEmpty()) {
+                throw new IllegalStateException(
+                        "command " + command.seq() + " replays to events the log does not hold");
             }
             then.accept(events);
             lastCommand = command.seq();
@@ -65,38 +57,16 @@ final class Replica {
     }
 
     /**
-     * Follows the writer, checking every event the engine makes against the stored one (see {@link
-     * #keepUp()}); done once when a node joins, and whenever its replica is made again.
-     */
-    void follow() {
-        stored.newRound();
-        applyCommands(book::apply, true);
-        fireStoredTimers();
-    }
-
-    /**
      * Follows the writer: applies the commands it stored since, then fires the timers whose events it
      * stored after them, each up to the instant of the next stored event, as the writer did before
      * it stored that event. An instant no later than the writer's next command's changes nothing
      * that command will find, so the replica makes the writer's events in the writer's order.
-     *
-     * <p>A command's events are stored in the transaction that stores it, so a follower keeping up
-     * does not read them back: it checks only that the stored events after them are the next seqs
-     * and that its timers make those byte for byte. {@link #follow()} checked every event before.
      */
-    void keepUp() {
+    void follow() {
         stored.newRound();
-        applyCommands(book::apply, false);
-        fireStoredTimers();
-    }
-
-    private void fireStoredTimers() {
+        applyCommands(book::apply);
         Optional<StoredEvent> next = stored.peek();
         while (next.isPresent()) {
-            if (next.get().seq() != stored.lastChecked() + 1) {
-                throw new IllegalStateException("the engine made events up to " + stored.lastChecked()
-                        + " but the next one stored is " + next.get().seq());
-            }
             Instant at = next.get().at();
             engine.advanceTo(at);
             List<TenderEvent> events = engine.drainEvents();

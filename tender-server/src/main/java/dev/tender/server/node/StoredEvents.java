@@ -69,16 +69,6 @@ final class StoredEvents {
         endSeen = false;
     }
 
-    /**
-     * Takes the stored events up to {@code seq} as checked without reading them: those a follower's
-     * engine made with commands stored in the same transactions.
-     */
-    void skipTo(long seq) {
-        page.clear();
-        lastRead = seq;
-        lastChecked = seq;
-    }
-
     /** The seq of the last stored event checked: a follower has applied the log this far. */
     long lastChecked() {
         return lastChecked;
