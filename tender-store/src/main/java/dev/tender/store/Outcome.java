@@ -20,8 +20,9 @@ public record Outcome(long id, String outcome, long through) {
 
     /**
      * The payloads of the notifications that tell {@code outcomes}, a line each ("id through
-     * outcome"; JSON has no line breaks of its own), as few as fit; one empty payload for none. An
-     * outcome too long for a payload is left out: its follower finds it in the inbox.
+     * outcome"), as few as fit; one empty payload for none. An outcome too long for a payload, or
+     * with a line break of its own (compact JSON has none), is left out: its follower finds it in
+     * the inbox.
      */
     static List<String> payloads(List<Outcome> outcomes) {
         List<String> payloads = new ArrayList<>();
@@ -30,7 +31,7 @@ public record Outcome(long id, String outcome, long through) {
         for (Outcome outcome : outcomes) {
             String line = outcome.id() + " " + outcome.through() + " " + outcome.outcome() + "\n";
             int size = bytesAtMost(line);
-            if (size > PAYLOAD_BYTES) {
+            if (size > PAYLOAD_BYTES || outcome.outcome().indexOf('\n') >= 0) {
                 continue;
             }
             if (bytes + size > PAYLOAD_BYTES) {

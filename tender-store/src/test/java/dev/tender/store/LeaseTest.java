@@ -71,18 +71,12 @@ class LeaseTest {
 
     /** Every channel {@code lease} is notified on until {@code channel} is among them or {@link #SOON} has passed. */
     private static List<String> channelsNotifiedUntil(Lease lease, String channel) throws SQLException {
-        return noticesUntil(lease, channel).stream().map(Notice::channel).toList();
-    }
-
-    /** Every notice {@code lease} hears until one on {@code channel} is among them or {@link #SOON} has passed. */
-    private static List<Notice> noticesUntil(Lease lease, String channel) throws SQLException {
         Instant deadline = Instant.now().plus(SOON);
-        List<Notice> notices = new ArrayList<>();
-        while (notices.stream().noneMatch(notice -> notice.channel().equals(channel))
-                && Instant.now().isBefore(deadline)) {
-            notices.addAll(lease.await(200));
+        List<String> notified = new ArrayList<>();
+        while (!notified.contains(channel) && Instant.now().isBefore(deadline)) {
+            lease.await(200).forEach(notice -> notified.add(notice.channel()));
         }
-        return notices;
+        return notified;
     }
 
     private static Batch oneCommand(long seq) {

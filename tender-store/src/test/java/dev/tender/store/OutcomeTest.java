@@ -43,6 +43,16 @@ class OutcomeTest {
     }
 
     @Test
+    void anOutcomeWithALineBreakOfItsOwnIsLeftForTheInbox() {
+        Outcome broken = new Outcome(1, "{\"reason\":\"one\ntwo\"}", 3);
+        Outcome whole = new Outcome(2, "{\"reason\":\"one\\ntwo\"}", 3);
+
+        assertThat(Outcome.payloads(List.of(broken, whole)).stream()
+                        .flatMap(payload -> Outcome.parse(payload).stream()))
+                .containsExactly(whole);
+    }
+
+    @Test
     void aPayloadNotOfOutcomesIsRefusedWithWhatItHolds() {
         assertThatThrownBy(() -> Outcome.parse("garbage\n"))
                 .isInstanceOf(IllegalArgumentException.class)
