@@ -29,9 +29,12 @@ public record Outcome(long id, String outcome, long through) {
         StringBuilder payload = new StringBuilder();
         int bytes = 0;
         for (Outcome outcome : outcomes) {
+            if (outcome.outcome().indexOf('\n') >= 0) {
+                continue;
+            }
             String line = outcome.id() + " " + outcome.through() + " " + outcome.outcome() + "\n";
             int size = bytesAtMost(line);
-            if (size > PAYLOAD_BYTES || outcome.outcome().indexOf('\n') >= 0) {
+            if (size > PAYLOAD_BYTES) {
                 continue;
             }
             if (bytes + size > PAYLOAD_BYTES) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -28,9 +27,7 @@ class OutcomeTest {
         assertThat(payloads).hasSizeGreaterThan(1);
         assertThat(payloads).allSatisfy(payload -> assertThat(payload.getBytes(StandardCharsets.UTF_8).length)
                 .isLessThanOrEqualTo(Outcome.PAYLOAD_BYTES));
-        List<Outcome> read = new ArrayList<>();
-        payloads.forEach(payload -> read.addAll(Outcome.parse(payload)));
-        assertThat(read).isEqualTo(outcomes);
+        assertThat(readBack(payloads)).isEqualTo(outcomes);
     }
 
     @Test
@@ -38,8 +35,7 @@ class OutcomeTest {
         Outcome huge = new Outcome(1, "{\"reason\":\"" + "x".repeat(Outcome.PAYLOAD_BYTES) + "\"}", 3);
         Outcome small = new Outcome(2, "{\"type\":\"cancel\",\"cancelled\":true}", 3);
 
-        assertThat(Outcome.payloads(List.of(huge, small)).stream().flatMap(payload -> Outcome.parse(payload).stream()))
-                .containsExactly(small);
+        assertThat(readBack(Outcome.payloads(List.of(huge, small)))).containsExactly(small);
     }
 
     @Test
@@ -47,9 +43,7 @@ class OutcomeTest {
         Outcome broken = new Outcome(1, "{\"reason\":\"one\ntwo\"}", 3);
         Outcome whole = new Outcome(2, "{\"reason\":\"one\\ntwo\"}", 3);
 
-        assertThat(Outcome.payloads(List.of(broken, whole)).stream()
-                        .flatMap(payload -> Outcome.parse(payload).stream()))
-                .containsExactly(whole);
+        assertThat(readBack(Outcome.payloads(List.of(broken, whole)))).containsExactly(whole);
     }
 
     @Test
@@ -57,5 +51,12 @@ class OutcomeTest {
         assertThatThrownBy(() -> Outcome.parse("garbage\n"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("garbage");
+    }
+
+    /** The outcomes {@code payloads} tell, in order, as a follower reads them. */
+    private static List<Outcome> readBack(List<String> payloads) {
+        return payloads.stream()
+                .flatMap(payload -> Outcome.parse(payload).stream())
+                .toList();
     }
 }
