@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
             "",
             "Tenants submit requests, providers answer the offers made to them (providers marked auto in the scenario are answered by the node), and every decision is an event, as in a simulation. On start the node replays its log, so a node killed at any moment comes back with nothing lost.",
             "",
-            "The first start needs --scenario: it loads the providers, sites, prices and agreements (not the demand) into the empty store. Later starts find the world in the store. Create tokens with `tender token create`; the API is described at /docs.",
+            "The first start needs --scenario: it loads the providers, sites, prices and agreements (not the demand) into the empty store. Later starts find the world in the store. Create tokens with `tender token create`: they sign in to the web dashboard at / and call the API, which is described at /docs.",
             "",
             "On PostgreSQL several nodes may share one store, each on a port of its own: any node takes any call, one at a time (the writer, holding a lock in the database) runs the engine, the others hand it their commands and read from the store. When the writer dies, another takes over within --takeover or so. docs/operations.md shows three nodes. The embedded H2 store is one node's alone.",
         },
@@ -149,6 +149,8 @@ final class ServeCommand implements Callable<Integer> {
             out.println("tender: serving " + node.world().map(LiveWorld::name).orElse("?") + " on http://" + bind + ":"
                     + server.port() + " (store: " + store.product() + ", node " + node.name() + ", "
                     + node.requests().size() + " requests so far)");
+            out.println("tender: the dashboard is at http://" + bind + ":" + server.port()
+                    + "/ ; sign in with a token from `tender token create`");
             out.flush();
             stopped.await();
         } finally {

@@ -90,7 +90,7 @@ public final class Broker implements OfferDesk {
         burndown.track(book.commitments());
     }
 
-    /** The commitments' burn-down as the engine keeps it for rule 4; read by the tests, which check the summary's copy against it. */
+    /** The commitments' burn-down as the engine keeps it for rule 4; the live dashboard shows it. */
     public Burndown burndown() {
         return burndown;
     }

@@ -3,8 +3,10 @@ package dev.tender.store;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 import org.jdbi.v3.core.Handle;
@@ -418,6 +420,21 @@ public final class CommandLog {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM request")
                 .mapTo(Long.class)
                 .one());
+    }
+
+    /** How many requests are in each state, of {@code tenant} where given; a state none is in is absent. */
+    public Map<String, Long> requestStates(@Nullable String tenant) {
+        String where = tenant == null ? "" : " WHERE tenant = :tenant";
+        return jdbi.withHandle(handle -> {
+            var query = handle.createQuery("SELECT state, COUNT(*) AS n FROM request" + where + " GROUP BY state");
+            if (tenant != null) {
+                query.bind("tenant", tenant);
+            }
+            Map<String, Long> states = new TreeMap<>();
+            query.map((row, context) -> Map.entry(row.getString("state"), row.getLong("n")))
+                    .forEach(entry -> states.put(entry.getKey(), entry.getValue()));
+            return states;
+        });
     }
 
     /** Every event of {@code requests}, in seq order. */

@@ -2,6 +2,7 @@ package dev.tender.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -282,6 +283,24 @@ abstract class CommandLogContract {
                 .hasMessageContaining("r-never-stored");
         assertThat(log.lastCommandSeq()).isEqualTo(c);
         assertThat(log.lastEventSeq()).isEqualTo(e);
+    }
+
+    @Test
+    void requestStatesCountsTheRequestsOfATenantByState() {
+        String tenant = "t-states-" + System.nanoTime();
+        long e = log.lastEventSeq();
+        log.append(
+                nextCommands(1),
+                List.of(event(e + 1, tenant + "-r1"), event(e + 2, tenant + "-r2"), event(e + 3, tenant + "-r3")));
+
+        log.reindex(List.of(
+                new StoredRequest(e + 1, tenant + "-r1", tenant, "OPEN"),
+                new StoredRequest(e + 2, tenant + "-r2", tenant, "FULFILLED"),
+                new StoredRequest(e + 3, tenant + "-r3", tenant, "OPEN")));
+
+        assertThat(log.requestStates(tenant)).containsExactly(entry("FULFILLED", 1L), entry("OPEN", 2L));
+        assertThat(log.requestStates("t-none-" + System.nanoTime())).isEmpty();
+        assertThat(log.requestStates(null).get("OPEN")).isGreaterThanOrEqualTo(2L);
     }
 
     @Test

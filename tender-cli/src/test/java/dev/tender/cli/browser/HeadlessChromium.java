@@ -14,6 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -179,6 +180,11 @@ public final class HeadlessChromium implements AutoCloseable {
     /** Runs a script in the page and returns what it returns, as Selenium converts it. */
     public @Nullable Object evaluate(String script) {
         return driver.executeScript(script);
+    }
+
+    /** The driver itself, for tests that type, click and wait as a person would. */
+    public WebDriver driver() {
+        return driver;
     }
 
     /** Saves the whole page as a PNG, the part below the window too, and returns the file. */

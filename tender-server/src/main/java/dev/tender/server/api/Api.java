@@ -104,20 +104,23 @@ public final class Api {
                 new Endpoint(
                         HandlerType.GET, "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                                 .result(metrics.scrape())),
+                new Endpoint(HandlerType.GET, "/v1/me", this::me),
                 new Endpoint(HandlerType.POST, "/v1/requests", this::submit),
                 new Endpoint(HandlerType.GET, "/v1/requests", this::listRequests),
                 new Endpoint(HandlerType.GET, "/v1/requests/{id}", this::getRequest),
                 new Endpoint(HandlerType.GET, "/v1/requests/{id}/events", this::requestEvents),
                 new Endpoint(HandlerType.GET, "/v1/requests/{id}/explain", this::explain),
                 new Endpoint(HandlerType.POST, "/v1/requests/{id}/cancel", this::cancel),
-                new Endpoint(HandlerType.GET, "/v1/offers", this::openOffers),
+                new Endpoint(HandlerType.GET, "/v1/offers", this::offers),
+                new Endpoint(HandlerType.GET, "/v1/offers/{id}", this::getOffer),
                 new Endpoint(HandlerType.POST, "/v1/offers/{id}/response", this::respond),
                 new Endpoint(HandlerType.GET, "/v1/events", this::events),
                 new Endpoint(HandlerType.GET, "/v1/agreements", this::agreements),
                 new Endpoint(HandlerType.POST, "/v1/agreements", this::addAgreement),
                 new Endpoint(HandlerType.POST, "/v1/agreements/{id}/end", this::endAgreement),
                 new Endpoint(HandlerType.POST, "/v1/providers/{id}/capacity", this::announceCapacity),
-                new Endpoint(HandlerType.GET, "/v1/capacity", this::capacity)));
+                new Endpoint(HandlerType.GET, "/v1/capacity", this::capacity),
+                new Endpoint(HandlerType.GET, "/v1/overview", this::overview)));
         return endpoints;
     }
 
@@ -128,6 +131,7 @@ public final class Api {
             config.http.maxRequestSize = MAX_BODY;
             config.http.prefer405over404 = true;
             config.routes.before("/v1/*", this::authenticate);
+            Dashboard.serve(config);
             endpoints().forEach(config.routes::addEndpoint);
             config.routes.exception(Problem.class, (problem, ctx) -> write(ctx, problem));
             config.routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e, ctx)));
@@ -227,6 +231,22 @@ public final class Api {
 
     private static Problem forbidden(Context ctx, String who) {
         return new Problem(403, "Forbidden", ctx.method() + " " + ctx.path() + " is for " + who);
+    }
+
+    /** Who the token is: what the dashboard shows and offers follows from it. */
+    private void me(Context ctx) {
+        Caller caller = caller(ctx);
+        ObjectNode body = Views.JSON.createObjectNode();
+        body.put("role", caller.role());
+        body.put("kind", caller.role().split(":", 2)[0]);
+        body.put(
+                "id",
+                caller instanceof Caller.Tenant tenant
+                        ? tenant.id().value()
+                        : caller instanceof Caller.Provider provider
+                                ? provider.id().value()
+                                : null);
+        json(ctx, body);
     }
 
     /** The request, when the caller may see it: its tenant or the admin; to anyone else it does not exist. */
@@ -428,25 +448,41 @@ public final class Api {
 
     // -- offers
 
-    private void openOffers(Context ctx) {
+    /** The caller's open offers, oldest first, or the last it answered, newest first. */
+    private void offers(Context ctx) {
         Caller.Provider provider = provider(ctx);
-        String state = ctx.queryParam("state");
-        if (state != null && !state.equalsIgnoreCase("open")) {
-            throw Problem.invalid("state", "only open offers can be listed: state=open, not " + JsonBody.quoted(state));
+        String state = Optional.ofNullable(ctx.queryParam("state"))
+                .map(s -> s.toLowerCase(Locale.ROOT))
+                .orElse("open");
+        if (!state.equals("open") && !state.equals("answered")) {
+            throw Problem.invalid("state", "must be open or answered, not " + JsonBody.quoted(ctx.queryParam("state")));
         }
         ObjectNode body = Views.JSON.createObjectNode();
         ArrayNode offers = body.putArray("offers");
-        node.requests().openOffers(provider.id()).forEach(open -> offers.add(Views.offerToProvider(open)));
+        (state.equals("open")
+                        ? node.requests().openOffers(provider.id())
+                        : node.requests().answeredOffers(provider.id()))
+                .forEach(offer -> offers.add(Views.offerToProvider(offer)));
         json(ctx, body);
+    }
+
+    private void getOffer(Context ctx) {
+        json(ctx, Views.offerToProvider(ownOffer(ctx)));
+    }
+
+    /** The offer named in the path, when it was made to the calling provider; to anyone else it does not exist. */
+    private OfferOnRequest ownOffer(Context ctx) {
+        Caller.Provider provider = provider(ctx);
+        String id = ctx.pathParam("id");
+        return OfferId.parse(id)
+                .flatMap(node.requests()::offer)
+                .filter(found -> found.offer().provider().equals(provider.id()))
+                .orElseThrow(() -> Problem.notFound("no offer " + JsonBody.quoted(id) + " to " + provider.id()));
     }
 
     private void respond(Context ctx) {
         Caller.Provider provider = provider(ctx);
-        String id = ctx.pathParam("id");
-        OfferOnRequest offer = OfferId.parse(id)
-                .flatMap(node.requests()::offer)
-                .filter(found -> found.offer().provider().equals(provider.id()))
-                .orElseThrow(() -> Problem.notFound("no offer " + JsonBody.quoted(id) + " to " + provider.id()));
+        OfferOnRequest offer = ownOffer(ctx);
         Answer answer = answer(JsonBody.of(ctx.body(), RESPONSE_FIELDS), offer, world());
         Reply reply = await(node.execute(new Command.Respond(offer.offer().id(), provider.id(), answer)));
         if (reply instanceof Reply.Refused refused) {
@@ -669,6 +705,23 @@ public final class Api {
         body.put("at", at.toString());
         ArrayNode items = body.putArray("pools");
         pools.forEach(pool -> items.add(WorldViews.pool(pool)));
+        json(ctx, body);
+    }
+
+    /** The dashboard's overview: requests by state (a tenant's own), capacity over time, clauses, commitments. */
+    private void overview(Context ctx) {
+        Caller caller = caller(ctx);
+        if (caller instanceof Caller.Provider) {
+            throw forbidden(ctx, "a tenant or the admin");
+        }
+        world();
+        Instant now = wall.instant();
+        ObjectNode body = await(node.read(engine -> Overview.read(engine, now)));
+        ObjectNode requests = Views.JSON.createObjectNode();
+        STATES.stream().sorted().forEach(state -> requests.put(state, 0L));
+        log.requestStates(caller instanceof Caller.Tenant tenant ? tenant.id().value() : null)
+                .forEach(requests::put);
+        body.set("requests", requests);
         json(ctx, body);
     }
 

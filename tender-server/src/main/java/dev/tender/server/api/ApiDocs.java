@@ -57,7 +57,7 @@ final class ApiDocs {
         return new String(bytes("/openapi.json"), java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    private static void resource(Context ctx, String path, String type) {
+    static void resource(Context ctx, String path, String type) {
         ctx.contentType(type).result(bytes(path));
     }
 

@@ -108,6 +108,21 @@ final class Views {
         ObjectNode node = offerTerms(open.offer());
         node.put("request", open.request().id().value());
         node.set("demand", demand(open.request(), false));
+        TenderEvent.Responded response = open.offer().response();
+        node.set("answer", response == null ? null : answer(response));
+        return node;
+    }
+
+    /** The provider's own answer, as it gave it (or {@code LAPSED}, when it gave none in time). */
+    private static ObjectNode answer(TenderEvent.Responded response) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("outcome", response.outcome().name());
+        node.put("at", instant(response.at()));
+        node.put("units", response.units());
+        node.put("unitPrice", dollars(response.unitPrice()));
+        node.put("site", response.site() == null ? null : response.site().value());
+        node.put("start", instant(response.start()));
+        node.put("reason", response.reason());
         return node;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tender.agreement.Agreement;
+import dev.tender.agreement.Burndown;
 import dev.tender.broker.AutoResponder;
 import dev.tender.broker.Broker;
 import dev.tender.broker.Reply;
@@ -344,6 +345,18 @@ public final class LiveEngine {
             pools.add(new PoolCapacity(pool, online, Math.max(0, online - free - awardedNow), awardedNow, free));
         }
         return pools;
+    }
+
+    /** Every commitment of the world, with what the awards so far count toward it. */
+    public List<CommitmentProgress> commitments() {
+        Loaded current = requireLoaded();
+        Burndown burndown = current.broker.burndown();
+        return current.world.world().agreements().commitments().stream()
+                .map(commitment -> new CommitmentProgress(
+                        commitment,
+                        burndown.spent(commitment),
+                        burndown.metAt(commitment).orElse(null)))
+                .toList();
     }
 
     private Loaded requireLoaded() {

@@ -13,7 +13,9 @@ import dev.tender.store.CommandLog;
 import dev.tender.store.StoredEvent;
 import dev.tender.store.StoredRequest;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -109,11 +111,14 @@ public final class RequestBook {
     private static final String CLOSED = "CLOSED";
     /** Closed requests a node keeps in memory: those a client most likely reads next, above all the one just answered. */
     static final int RECENT = 10_000;
+    /** Answers kept per provider for its desk: the last few, since a replay fills them again. */
+    static final int ANSWERS_KEPT = 100;
 
     private final CommandLog log;
     private final Map<RequestId, Kept> open = new HashMap<>();
     private final Map<RequestId, RequestView> recent;
     private final Map<ProviderId, Set<OfferId>> openOffers = new HashMap<>();
+    private final Map<ProviderId, Deque<OfferId>> answered = new HashMap<>();
     private long count;
 
     /** An open request, with the seq that orders it among the others. */
@@ -199,6 +204,11 @@ public final class RequestBook {
                     .add(offered.offer());
         } else if (event instanceof TenderEvent.Responded responded) {
             forget(responded.provider(), responded.offer());
+            Deque<OfferId> answers = answered.computeIfAbsent(responded.provider(), p -> new ArrayDeque<>());
+            answers.addFirst(responded.offer());
+            if (answers.size() > ANSWERS_KEPT) {
+                answers.removeLast();
+            }
         } else if (event instanceof TenderEvent.Closed) {
             view.offers().stream().filter(OfferView::isOpen).forEach(offer -> forget(offer.provider(), offer.id()));
         }
@@ -313,6 +323,17 @@ public final class RequestBook {
     public synchronized List<OfferOnRequest> openOffers(ProviderId provider) {
         List<OfferOnRequest> offers = new ArrayList<>();
         openOffers.getOrDefault(provider, Set.of()).forEach(id -> offer(id).ifPresent(offers::add));
+        return offers;
+    }
+
+    /** The last offers {@code provider} answered (or let lapse), newest first, up to {@value #ANSWERS_KEPT}. */
+    public List<OfferOnRequest> answeredOffers(ProviderId provider) {
+        List<OfferId> ids;
+        synchronized (this) {
+            ids = List.copyOf(answered.getOrDefault(provider, new ArrayDeque<>()));
+        }
+        List<OfferOnRequest> offers = new ArrayList<>();
+        ids.forEach(id -> offer(id).ifPresent(offers::add));
         return offers;
     }
 

@@ -273,7 +273,7 @@ class BadInputPropertyTest {
         for (String[] call : new String[][] {
             {"GET", "/v1/nothing", "research"},
             {"POST", "/v1/requests/req-1/nothing", "research"},
-            {"GET", "/v1/offers/" + offer, "azure"},
+            {"GET", "/v1/offers/" + offer + "/answer", "azure"},
             {"GET", "/v1/agreements/azure-rofr", "admin"},
             {"GET", "/nothing", ""},
         }) {
@@ -289,6 +289,7 @@ class BadInputPropertyTest {
             {"PUT", "/v1/requests", "research"},
             {"GET", "/v1/requests/req-1/cancel", "research"},
             {"PATCH", "/v1/offers/" + offer + "/response", "azure"},
+            {"DELETE", "/v1/offers/" + offer, "azure"},
             {"POST", "/v1/events", "admin"},
             {"DELETE", "/v1/agreements", "admin"},
             {"GET", "/v1/providers/azure/capacity", "azure"},
@@ -1105,6 +1106,7 @@ class BadInputPropertyTest {
                 new IdRoute("events", "GET", "/v1/requests/{id}/events", "research", ""),
                 new IdRoute("explain", "GET", "/v1/requests/{id}/explain", "research", ""),
                 new IdRoute("cancel", "POST", "/v1/requests/{id}/cancel", "research", ""),
+                new IdRoute("offer", "GET", "/v1/offers/{id}", "azure", ""),
                 new IdRoute("response", "POST", "/v1/offers/{id}/response", "azure", DECLINE),
                 new IdRoute("end", "POST", "/v1/agreements/{id}/end", "admin", ""),
                 new IdRoute("capacity", "POST", "/v1/providers/{id}/capacity", "admin", UNITS));
@@ -1227,7 +1229,14 @@ class BadInputPropertyTest {
         Arbitrary<String> cursor = values(s -> !Ids.isValid(s), "", " req-1", "req 1", "x".repeat(129));
         Arbitrary<String> limit =
                 values(s -> !whole(s, 1, 500), "0", "-1", "501", "1e2", "1.5", "ten", "0x10", "9999999999999999999");
-        Arbitrary<String> offers = values(s -> !s.equalsIgnoreCase("open"), "closed", "OPEN,CLOSED", "all", " open");
+        Arbitrary<String> offers = values(
+                s -> !s.equalsIgnoreCase("open") && !s.equalsIgnoreCase("answered"),
+                "closed",
+                "OPEN,CLOSED",
+                "all",
+                " open",
+                "open,answered",
+                "answer");
         Arbitrary<String> after =
                 values(s -> !whole(s, 0, Long.MAX_VALUE), "-1", "9223372036854775808", "1.0", "first", "0x0");
         Arbitrary<String> eventsLimit = values(s -> !whole(s, 1, 10_000), "0", "10001", "-5", "all");

@@ -507,6 +507,7 @@ class OpenApiDocumentTest {
             theLog(http);
             clauses(http, api);
             capacity(http);
+            lapsesAndTheOverview(http, api);
             malformedAnywhere(http);
         }
         withoutAWorld(http, folder.resolve("bare"));
@@ -548,6 +549,10 @@ class OpenApiDocumentTest {
         http.get("nobody", "/docs", 200);
         http.get("nobody", "/docs/swagger-ui.css", 200);
         http.get("nobody", "/docs/swagger-ui-bundle.js", 200);
+        assertThat(http.get("azure", "/v1/me", 200).path("id").asText()).isEqualTo("azure");
+        assertThat(http.get("admin", "/v1/me", 200).path("id").isNull()).isTrue();
+        http.get("research", "/v1/me", 200);
+        http.get("nobody", "/v1/me", 401);
     }
 
     private static void requests(Checked http) {
@@ -611,6 +616,12 @@ class OpenApiDocumentTest {
 
         String answer = "/v1/offers/req-1.o1/response";
         String accept = "{\"outcome\": \"ACCEPTED\", \"unitPrice\": 6.25, \"site\": \"azure-east\"}";
+        assertThat(http.get("azure", "/v1/offers/req-1.o1", 200).path("answer").isNull())
+                .isTrue();
+        http.get("oracle", "/v1/offers/req-1.o1", 404);
+        http.get("azure", "/v1/offers/req-99.o1", 404);
+        http.get("research", "/v1/offers/req-1.o1", 403);
+        http.get("nobody", "/v1/offers/req-1.o1", 401);
         http.post("oracle", answer, accept, 404);
         http.post("research", answer, accept, 403);
         http.post("nobody", answer, accept, 401);
@@ -626,6 +637,15 @@ class OpenApiDocumentTest {
         http.post("azure", "/v1/offers/req-2.o1/response", """
                 {"outcome": "ACCEPTED", "unitPrice": 6, "site": "oracle-abilene"}""", 422);
         http.post("azure", "/v1/offers/req-2.o1/response", "{\"outcome\": \"DECLINED\", \"reason\": \"full\"}", 200);
+        JsonNode answered = http.get("azure", "/v1/offers?state=Answered", 200).path("offers");
+        assertThat(answered)
+                .extracting(offer -> offer.path("id").asText() + " "
+                        + offer.at("/answer/outcome").asText())
+                .containsExactly("req-2.o1 DECLINED", "req-1.o1 ACCEPTED");
+        assertThat(http.get("azure", "/v1/offers/req-1.o1", 200)
+                        .at("/answer/site")
+                        .asText())
+                .isEqualTo("azure-east");
 
         // Azure takes part of its first look; the rest goes to the market, where Oracle declines.
         http.post("research", "/v1/requests", PLAIN_TRAINING, 201);
@@ -743,6 +763,29 @@ class OpenApiDocumentTest {
         http.get("admin", "/v1/capacity?at=tomorrow", 422);
     }
 
+    /**
+     * Azure lets the MATCH offer of {@link #clauses} lapse, and reads its answer; then the overview, with the
+     * commitment {@link #clauses} added and the requests of the run.
+     */
+    private static void lapsesAndTheOverview(Checked http, RunningApi api) {
+        api.clock.advance(Duration.ofSeconds(4));
+        LiveNode.eventually(
+                () -> api.node.requests().openOffers(new ProviderId("azure")).isEmpty());
+        JsonNode lapsed = http.get("azure", "/v1/offers?state=answered", 200)
+                .path("offers")
+                .get(0);
+        assertThat(lapsed.at("/answer/outcome").asText()).isEqualTo("LAPSED");
+        http.get("azure", "/v1/offers/" + lapsed.path("id").asText(), 200);
+
+        JsonNode overview = http.get("admin", "/v1/overview", 200);
+        assertThat(overview.path("commitments"))
+                .extracting(commitment -> commitment.path("agreement").asText())
+                .containsExactly("cw-commit");
+        http.get("research", "/v1/overview", 200);
+        http.get("azure", "/v1/overview", 403);
+        http.get("nobody", "/v1/overview", 401);
+    }
+
     /** A node with no world yet refuses what needs one with 503; a node whose writer stopped is down. */
     private static void withoutAWorld(Checked http, Path folder) {
         Store store = Store.open(Store.defaultUrl(folder));
@@ -767,6 +810,7 @@ class OpenApiDocumentTest {
             http.post("admin", "/v1/agreements/azure-rofr/end", null, 503);
             http.post("admin", "/v1/providers/oracle/capacity", "{}", 503);
             http.get("admin", "/v1/capacity", 503);
+            http.get("research", "/v1/overview", 503);
             node.close();
             assertThat(http.get("nobody", "/health", 503).path("status").asText())
                     .isEqualTo("DOWN");

@@ -68,6 +68,7 @@ class RoleMatrixTest {
     void everyEndpointAnswersEachCallerAsItsRoleAllows() {
         String offer = request + ".o1";
         List<Call> calls = List.of(
+                new Call("GET", "/v1/me", null, expect(200, 200, 200, 200, 200)),
                 new Call("POST", "/v1/requests", "{}", expect(403, 422, 422, 403, 403)),
                 new Call("GET", "/v1/requests", null, expect(200, 200, 200, 403, 403)),
                 new Call("GET", "/v1/requests/" + request, null, expect(200, 200, 404, 403, 403)),
@@ -75,6 +76,8 @@ class RoleMatrixTest {
                 new Call("GET", "/v1/requests/" + request + "/explain", null, expect(200, 200, 404, 403, 403)),
                 new Call("POST", "/v1/requests/" + request + "/cancel", "", expect(403, 200, 404, 403, 403)),
                 new Call("GET", "/v1/offers?state=open", null, expect(403, 403, 403, 200, 200)),
+                new Call("GET", "/v1/offers?state=answered", null, expect(403, 403, 403, 200, 200)),
+                new Call("GET", "/v1/offers/" + offer, null, expect(403, 403, 403, 200, 404)),
                 new Call("POST", "/v1/offers/" + offer + "/response", "{}", expect(403, 403, 403, 422, 404)),
                 new Call("GET", "/v1/events", null, expect(200, 403, 403, 403, 403)),
                 new Call("GET", "/v1/agreements", null, expect(200, 403, 403, 403, 403)),
@@ -82,7 +85,8 @@ class RoleMatrixTest {
                 new Call(
                         "POST", "/v1/agreements/azure-rofr/end", "{\"at\": \"soon\"}", expect(422, 403, 403, 403, 403)),
                 new Call("POST", "/v1/providers/azure/capacity", "{}", expect(422, 403, 403, 422, 403)),
-                new Call("GET", "/v1/capacity", null, expect(200, 403, 403, 200, 200)));
+                new Call("GET", "/v1/capacity", null, expect(200, 403, 403, 200, 200)),
+                new Call("GET", "/v1/overview", null, expect(200, 200, 200, 403, 403)));
         List<String> wrong = new ArrayList<>();
         for (Call call : calls) {
             for (String caller : CALLERS) {
@@ -120,6 +124,45 @@ class RoleMatrixTest {
         assertThat(ids("research")).containsExactly(request);
         assertThat(ids("product")).hasSize(1).doesNotContain(request);
         assertThat(ids("admin")).hasSize(2);
+    }
+
+    @Test
+    void theOverviewCountsATenantsOwnRequestsByStateAndTheAdminEveryones() throws Exception {
+        // Research has one open request (made before each test) and cancels a second; product's is
+        // Azure's exclusive and waits for it.
+        HttpResponse<String> second = api.post("research", "/v1/requests", """
+                {"workload": "training", "accelerator": "H100", "units": 10,
+                 "start": "2026-06-02T00:00:00Z", "hours": 10}""");
+        String cancelled = JSON.readTree(second.body()).get("id").textValue();
+        assertThat(api.post("research", "/v1/requests/" + cancelled + "/cancel", "")
+                        .statusCode())
+                .isEqualTo(200);
+        api.post("product", "/v1/requests", """
+                {"workload": "api", "accelerator": "H100", "units": 5, "start": "2026-06-02T00:00:00Z", "hours": 1}""");
+
+        assertThat(requestCounts("research")).isEqualTo(counts(1, 1));
+        assertThat(requestCounts("product")).isEqualTo(counts(1, 0));
+        assertThat(requestCounts("admin")).isEqualTo(counts(2, 1));
+    }
+
+    /** The overview's counts as the caller gets them, every state named. */
+    private Map<String, Long> requestCounts(String caller) throws Exception {
+        HttpResponse<String> overview = api.get(caller, "/v1/overview");
+        assertThat(overview.statusCode()).as(overview.body()).isEqualTo(200);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        JSON.readTree(overview.body())
+                .get("requests")
+                .properties()
+                .forEach(state -> counts.put(state.getKey(), state.getValue().longValue()));
+        return counts;
+    }
+
+    private static Map<String, Long> counts(long open, long cancelled) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String state : List.of("CANCELLED", "FULFILLED", "OPEN", "PARTIAL", "REJECTED", "UNFULFILLED")) {
+            counts.put(state, state.equals("OPEN") ? open : state.equals("CANCELLED") ? cancelled : 0L);
+        }
+        return counts;
     }
 
     private List<String> ids(String caller) throws Exception {

@@ -1,0 +1,851 @@
+// Tender's dashboard: one page that calls the node's /v1 API with the token its user signed in
+// with. The API decides what a role may see and do; the page only leaves out what would be refused.
+// Every value the API returns is written as text, never as markup.
+'use strict';
+
+const POLL_MS = 1000;
+const STATES = ['OPEN', 'FULFILLED', 'PARTIAL', 'UNFULFILLED', 'REJECTED', 'CANCELLED'];
+const COLOURS = ['#1f6feb', '#d1242f', '#1a7f37', '#9a6700', '#8250df', '#bf3989', '#0a7d8c', '#57606a'];
+
+// -- markup
+
+/** An element with attributes (on* are listeners) and children (strings become text). */
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+    else if (name === 'style') Object.assign(node.style, value);
+    else node.setAttribute(name, value === true ? '' : String(value));
+  }
+  append(node, children);
+  return node;
+}
+
+function append(node, ...children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function replace(node, ...children) {
+  node.replaceChildren();
+  return append(node, children);
+}
+
+function table(id, caption, headers, rows, empty) {
+  if (rows.length === 0) return el('p', {id, class: 'empty'}, empty);
+  return el('table', {id},
+    el('caption', {}, caption),
+    el('thead', {}, el('tr', {}, headers.map(h => el('th', {scope: 'col'}, h)))),
+    el('tbody', {}, rows));
+}
+
+function field(id, label, input, hint) {
+  const error = el('p', {class: 'field-error', id: `${id}-error`, hidden: true});
+  input.id = id;
+  if (hint) input.setAttribute('aria-describedby', `${id}-hint ${id}-error`);
+  else input.setAttribute('aria-describedby', `${id}-error`);
+  return el('div', {class: 'field'},
+    el('label', {for: id}, label),
+    input,
+    hint ? el('p', {class: 'hint', id: `${id}-hint`}, hint) : null,
+    error);
+}
+
+function select(name, options, chosen) {
+  return el('select', {name}, options.map(([value, text]) =>
+    el('option', {value, selected: value === chosen}, text)));
+}
+
+// -- formats
+
+const number = new Intl.NumberFormat('en-US');
+const dollars = new Intl.NumberFormat('en-US', {style: 'currency', currency: 'USD', maximumFractionDigits: 2});
+
+function units(n) { return n === null || n === undefined ? '—' : number.format(n); }
+function usd(n) { return n === null || n === undefined ? '—' : dollars.format(n); }
+function when(iso) { return iso ? iso.replace('T', ' ').replace(/(:\d\d)(\.\d+)?Z$/, '$1 UTC') : '—'; }
+function day(iso) { return iso ? iso.slice(0, 10) : 'open-ended'; }
+
+/** "2d 4h 10m 5s left", or "closed" once the deadline is past. */
+function countdown(deadline) {
+  let seconds = Math.floor((Date.parse(deadline) - Date.now()) / 1000);
+  if (seconds <= 0) return 'deadline passed';
+  const parts = [];
+  for (const [size, unit] of [[86400, 'd'], [3600, 'h'], [60, 'm'], [1, 's']]) {
+    const count = Math.floor(seconds / size);
+    seconds -= count * size;
+    if (count > 0 || parts.length > 0) parts.push(count + unit);
+  }
+  return parts.join(' ') + ' left';
+}
+
+/** A deadline with its countdown; the page's ticker keeps the countdown current. */
+function deadline(iso) {
+  return el('span', {class: 'deadline'}, when(iso), ' ',
+    el('span', {class: 'countdown', 'data-deadline': iso}, `(${countdown(iso)})`));
+}
+
+function tick() {
+  for (const span of document.querySelectorAll('[data-deadline]')) {
+    span.textContent = `(${countdown(span.dataset.deadline)})`;
+  }
+}
+
+// -- the session: the token lives in this tab only (sessionStorage), never in a cookie
+
+const session = {
+  get() {
+    const saved = sessionStorage.getItem('tender.session');
+    return saved ? JSON.parse(saved) : null;
+  },
+  set(token, me) { sessionStorage.setItem('tender.session', JSON.stringify({token, ...me})); },
+  clear() { sessionStorage.removeItem('tender.session'); },
+};
+
+/** Calls the API; answers {status, ok, body} with the body as JSON or text, as the node sent it. */
+async function api(method, path, body, token) {
+  const headers = {Authorization: `Bearer ${token || (session.get() || {}).token || ''}`};
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response;
+  try {
+    response = await fetch(path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
+  } catch (e) {
+    return {status: 0, ok: false, body: {title: 'Unreachable', detail: 'the node cannot be reached; is it running?'}};
+  }
+  const type = response.headers.get('Content-Type') || '';
+  const payload = type.includes('json') ? await response.json() : await response.text();
+  if (response.status === 401 && !token) {
+    session.clear();
+    go('#/signin', 'Your token is no longer accepted; sign in again.');
+  }
+  return {status: response.status, ok: response.ok, body: payload};
+}
+
+function problem(answer) {
+  const body = answer.body || {};
+  return el('p', {class: 'problem', role: 'alert', id: 'problem'},
+    `${body.title || 'Refused'}: ${body.detail || answer.status}`);
+}
+
+// -- pages: each gets a context whose timers stop when the user leaves it
+
+let current = null;
+
+class Page {
+  constructor() { this.alive = true; this.timers = []; this.charts = []; this.shown = new Map(); }
+
+  /** Runs work now and then every ms after each run ends, while the page is shown. */
+  every(ms, work) {
+    const run = async () => {
+      if (!this.alive) return;
+      try {
+        await work();
+        live();
+      } finally {
+        if (this.alive) this.timers.push(setTimeout(run, ms));
+      }
+    };
+    run();
+  }
+
+  /** Redraws target from data only when data changed, so a poll does not take the focus away. */
+  show(target, data, draw) {
+    const key = JSON.stringify(data);
+    if (this.shown.get(target) === key) return;
+    this.shown.set(target, key);
+    draw(target, data);
+  }
+
+  leave() {
+    this.alive = false;
+    this.timers.forEach(clearTimeout);
+    this.charts.forEach(chart => chart.destroy());
+  }
+}
+
+function live() {
+  document.getElementById('live').textContent = `Updated ${new Date().toISOString().slice(11, 19)} UTC`;
+}
+
+const routes = [
+  {path: /^\/signin$/, page: signInPage},
+  {path: /^\/overview$/, page: overviewPage, roles: ['admin', 'tenant']},
+  {path: /^\/requests$/, page: requestsPage, roles: ['admin', 'tenant']},
+  {path: /^\/requests\/([^/]+)$/, page: requestPage, roles: ['admin', 'tenant']},
+  {path: /^\/submit$/, page: submitPage, roles: ['tenant']},
+  {path: /^\/desk$/, page: deskPage, roles: ['provider']},
+  {path: /^\/offers\/([^/]+)$/, page: offerPage, roles: ['provider']},
+  {path: /^\/agreements$/, page: agreementsPage, roles: ['admin']},
+];
+
+const NAV = {
+  admin: [['#/overview', 'Overview'], ['#/requests', 'Requests'], ['#/agreements', 'Agreements']],
+  tenant: [['#/overview', 'Overview'], ['#/requests', 'My requests'], ['#/submit', 'New request']],
+  provider: [['#/desk', 'Offer desk']],
+};
+
+function home(me) { return me && me.kind === 'provider' ? '#/desk' : '#/overview'; }
+
+let notice = null;
+
+function go(hash, message) {
+  notice = message || null;
+  if (location.hash === hash) route();
+  else location.hash = hash;
+}
+
+function route() {
+  if (current) current.leave();
+  current = new Page();
+  const me = session.get();
+  const [path, query] = (location.hash.slice(1) || '/').split('?');
+  const params = new URLSearchParams(query || '');
+  header(me);
+  const main = document.getElementById('main');
+  main.replaceChildren();
+  if (notice) main.append(el('p', {class: 'notice', role: 'status'}, notice));
+  notice = null;
+  const found = routes.find(r => r.path.test(path));
+  if (!me && (!found || found.page !== signInPage)) return go('#/signin');
+  if (!found || found.page === signInPage && me) return go(home(me));
+  if (found.roles && !found.roles.includes(me.kind)) {
+    main.append(el('h1', {}, 'Not for this role'),
+      el('p', {role: 'alert', id: 'problem'}, `This page is not open to ${me.role}.`));
+    return;
+  }
+  const args = path.match(found.path).slice(1).map(decodeURIComponent);
+  found.page(main, current, me, params, ...args);
+  const heading = main.querySelector('h1');
+  if (heading) {
+    heading.tabIndex = -1;
+    heading.focus({preventScroll: true});
+    document.title = `${heading.textContent} · Tender`;
+  }
+}
+
+function header(me) {
+  const nav = document.getElementById('nav');
+  const links = me ? NAV[me.kind] : [];
+  replace(nav, el('ul', {}, links.map(([href, text]) => el('li', {},
+    el('a', {href, 'aria-current': location.hash.startsWith(href) ? 'page' : null}, text)))));
+  document.getElementById('whoami').textContent = me ? `Signed in as ${me.role}` : '';
+  document.getElementById('signout').hidden = !me;
+}
+
+// -- sign in
+
+function signInPage(main) {
+  const token = el('input', {name: 'token', type: 'password', autocomplete: 'off', required: true});
+  const form = el('form', {id: 'signin', novalidate: true},
+    field('token', 'Token', token, 'The bearer token `tender token create` printed for you.'),
+    el('button', {type: 'submit'}, 'Sign in'));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const error = document.getElementById('token-error');
+    const answer = await api('GET', '/v1/me', undefined, token.value.trim());
+    if (!answer.ok) {
+      error.hidden = false;
+      error.textContent = answer.status === 401 ? 'This token is not known to the node.' : problem(answer).textContent;
+      token.setAttribute('aria-invalid', 'true');
+      token.focus();
+      return;
+    }
+    session.set(token.value.trim(), answer.body);
+    go(home(answer.body));
+  });
+  append(main, el('h1', {}, 'Sign in'),
+    el('p', {}, 'Your token decides what you see: the admin sees everything, a tenant its own requests, ' +
+      'a provider the offers made to it.'),
+    form);
+}
+
+// -- overview
+
+function overviewPage(main, page, me) {
+  const states = el('div'), capacity = el('div', {id: 'capacity'}), agreements = el('div'), commitments = el('div');
+  const title = el('h1', {}, 'Overview');
+  append(main, title,
+    el('section', {'aria-labelledby': 'states-h'}, el('h2', {id: 'states-h'},
+      me.kind === 'tenant' ? 'My requests by state' : 'Requests by state'), states),
+    el('section', {'aria-labelledby': 'capacity-h'}, el('h2', {id: 'capacity-h'}, 'Capacity per provider'),
+      el('p', {class: 'hint'}, 'Units online, held by quotes not yet awarded, and awarded, from now to the horizon.'),
+      capacity),
+    el('section', {'aria-labelledby': 'agreements-h'}, el('h2', {id: 'agreements-h'}, 'Agreements'), agreements),
+    el('section', {'aria-labelledby': 'commitments-h'}, el('h2', {id: 'commitments-h'}, 'Commitments'),
+      commitments));
+  page.every(2 * POLL_MS, async () => {
+    const answer = await api('GET', '/v1/overview');
+    if (!answer.ok) return replace(states, problem(answer));
+    const o = answer.body;
+    title.textContent = `Overview of ${o.world}`;
+    page.show(states, o.requests, drawStates);
+    page.show(capacity, o.capacity, (target, data) => drawCapacity(page, target, data));
+    page.show(agreements, {list: o.agreements, at: o.at.slice(0, 10), end: o.catalog.horizon},
+      (target, data) => replace(target, timeline(data.list, data.end)));
+    page.show(commitments, o.commitments, drawCommitments);
+  });
+}
+
+function drawStates(target, counts) {
+  replace(target, table('request-states', 'Requests by state', ['State', 'Requests'],
+    STATES.map(state => el('tr', {'data-state': state},
+      el('th', {scope: 'row'}, el('a', {href: `#/requests?state=${state}`}, state)),
+      el('td', {class: 'count num'}, units(counts[state] || 0)))), ''));
+}
+
+function drawCapacity(page, target, data) {
+  page.charts.splice(0).forEach(chart => chart.destroy());
+  target.replaceChildren();
+  const now = el('tbody');
+  for (const p of data.providers) {
+    now.append(el('tr', {'data-provider': p.provider}, el('th', {scope: 'row'}, p.provider),
+      el('td', {class: 'num'}, units(p.online[0])), el('td', {class: 'num'}, units(p.held[0])),
+      el('td', {class: 'num'}, units(p.awarded[0]))));
+  }
+  const charts = el('div', {class: 'charts'});
+  target.append(charts, el('table', {id: 'capacity-now'},
+    el('caption', {}, `Units now (${when(data.times[0])})`),
+    el('thead', {}, el('tr', {}, ['Provider', 'Online', 'Held', 'Awarded'].map(h => el('th', {scope: 'col'}, h)))),
+    now));
+  if (typeof uPlot === 'undefined') return;
+  const times = data.times.map(t => Date.parse(t) / 1000);
+  for (const measure of ['online', 'held', 'awarded']) {
+    const box = el('figure', {class: 'chart', id: `capacity-${measure}`},
+      el('figcaption', {}, `Units ${measure}`));
+    charts.append(box);
+    const width = Math.max(280, Math.floor((target.clientWidth || 900) / 3) - 16);
+    page.charts.push(new uPlot({
+      width, height: 200,
+      tzDate: ts => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
+      scales: {x: {time: true}},
+      axes: [{}, {size: 60, values: (u, ticks) => ticks.map(v => compact(v))}],
+      series: [{}, ...data.providers.map((p, i) => ({
+        label: p.provider, stroke: COLOURS[i % COLOURS.length], width: 2, value: (u, v) => units(v)}))],
+    }, [times, ...data.providers.map(p => p[measure])], box));
+  }
+}
+
+function compact(v) {
+  return v >= 1e6 ? `${v / 1e6}M` : v >= 1e3 ? `${v / 1e3}k` : String(v);
+}
+
+/** Each clause as a bar from its start to its end (or the horizon) on one dated axis, with today marked. */
+function timeline(agreements, horizon) {
+  if (agreements.length === 0) return el('p', {class: 'empty'}, 'No clause is in the world.');
+  const today = Date.now();
+  const start = Math.min(today, ...agreements.map(a => Date.parse(a.from)));
+  const end = Math.max(Date.parse(horizon), ...agreements.map(a => a.until ? Date.parse(a.until) : 0));
+  const at = t => `${(100 * (t - start) / (end - start)).toFixed(2)}%`;
+  const years = [];
+  for (let y = new Date(start).getUTCFullYear() + 1; Date.UTC(y, 0, 1) < end; y++) {
+    years.push(el('span', {class: 'year', style: {left: at(Date.UTC(y, 0, 1))}}, String(y)));
+  }
+  return el('div', {class: 'timeline', id: 'agreements-timeline', role: 'list'},
+    el('div', {class: 'axis', 'aria-hidden': 'true'}, years,
+      el('span', {class: 'today', style: {left: at(today)}}, 'today')),
+    agreements.map(a => {
+      const from = Date.parse(a.from), until = a.until ? Date.parse(a.until) : end;
+      return el('div', {class: 'lane', role: 'listitem', 'data-agreement': a.id},
+        el('span', {class: 'lane-name'}, `${a.id} `, el('small', {}, `${a.kind} · ${a.holder || a.provider}`)),
+        el('span', {class: 'track'},
+          el('span', {class: `bar ${a.kind}${a.inForce ? ' in-force' : ''}`,
+            style: {left: at(from), width: at(start + Math.max(until - from, (end - start) / 200))}},
+          el('span', {class: 'visually-hidden'}, ` from ${day(a.from)} until ${day(a.until)}`
+            + (a.inForce ? ', in force today' : ', not in force today'))),
+          el('span', {class: 'today-line', style: {left: at(today)}, 'aria-hidden': 'true'})));
+    }));
+}
+
+function drawCommitments(target, commitments) {
+  replace(target, table('commitments', 'Commitments and the spend counted toward them',
+    ['Commitment', 'Provider', 'Period', 'Spent of amount', 'Still to spend', 'Period gone', 'Met'],
+    commitments.map(c => {
+      const from = Date.parse(c.from), until = c.until ? Date.parse(c.until) : null;
+      const gone = until ? Math.min(1, Math.max(0, (Date.now() - from) / (until - from))) : null;
+      return el('tr', {'data-agreement': c.agreement},
+        el('th', {scope: 'row'}, c.agreement), el('td', {}, c.provider),
+        el('td', {}, `${day(c.from)} to ${day(c.until)}`),
+        el('td', {}, el('progress', {max: c.amount, value: Math.min(c.spent, c.amount),
+          'aria-label': `${c.agreement}: ${usd(c.spent)} of ${usd(c.amount)}`}),
+        ` ${usd(c.spent)} of ${usd(c.amount)}`),
+        el('td', {class: 'num shortfall'}, usd(c.shortfall)),
+        el('td', {class: 'num'}, gone === null ? '—' : `${Math.round(100 * gone)}%`),
+        el('td', {}, c.metAt ? `met ${when(c.metAt)}` : 'not yet'));
+    }), 'No commitment is in the world.'));
+}
+
+// -- requests
+
+function requestsPage(main, page, me, params) {
+  const state = params.get('state') || '';
+  const cursor = params.get('cursor') || '';
+  const filter = select('state', [['', 'Any state'], ...STATES.map(s => [s, s])], state);
+  filter.addEventListener('change', () => go(`#/requests${filter.value ? `?state=${filter.value}` : ''}`));
+  const list = el('div');
+  append(main, el('h1', {}, me.kind === 'tenant' ? 'My requests' : 'Requests'),
+    el('form', {class: 'filters', onsubmit: e => e.preventDefault()}, field('state-filter', 'State', filter)),
+    me.kind === 'tenant' ? el('p', {}, el('a', {href: '#/submit'}, 'Submit a new request')) : null,
+    list);
+  const query = new URLSearchParams({limit: '100'});
+  if (state) query.set('state', state);
+  if (cursor) query.set('cursor', cursor);
+  page.every(2 * POLL_MS, async () => {
+    const answer = await api('GET', `/v1/requests?${query}`);
+    if (!answer.ok) return replace(list, problem(answer));
+    page.show(list, answer.body, (target, body) => replace(target,
+      table('requests', 'Requests, in the order submitted',
+        ['Request', ...(me.kind === 'admin' ? ['Tenant'] : []), 'State', 'Asked', 'Awarded', 'Cost', 'Submitted'],
+        body.requests.map(r => el('tr', {'data-request': r.id},
+          el('th', {scope: 'row'}, el('a', {href: `#/requests/${encodeURIComponent(r.id)}`}, r.id)),
+          me.kind === 'admin' ? el('td', {}, r.tenant) : null,
+          el('td', {}, el('span', {class: `state ${r.state}`}, r.state)),
+          el('td', {}, `${units(r.demand.units)} ${r.demand.accelerator} · ${r.demand.workload}`),
+          el('td', {class: 'num'}, units(r.totals.unitsAwarded)),
+          el('td', {class: 'num'}, usd(r.totals.cost)),
+          el('td', {}, when(r.submitted)))),
+        'No request yet.'),
+      body.next ? el('p', {}, el('a', {href: `#/requests?${new URLSearchParams(
+        {...(state ? {state} : {}), cursor: body.next})}`}, 'Next page')) : null));
+  });
+}
+
+function requestPage(main, page, me, params, id) {
+  const head = el('h1', {}, `Request ${id}`);
+  const body = el('div');
+  append(main, head, body);
+  const path = `/v1/requests/${encodeURIComponent(id)}`;
+  page.every(POLL_MS, async () => {
+    const [request, explain, events] = await Promise.all(
+      [api('GET', path), api('GET', `${path}/explain`), api('GET', `${path}/events`)]);
+    if (!request.ok) return page.show(body, request.body, () => replace(body, problem(request)));
+    page.show(body, [request.body, explain.body, events.body],
+      () => drawRequest(body, me, request.body, explain.ok ? explain.body : '', events.ok ? events.body : []));
+  });
+  page.every(POLL_MS, async () => tick());
+}
+
+function drawRequest(target, me, r, explanation, events) {
+  const d = r.demand;
+  const open = r.offers.filter(o => o.state === 'OPEN');
+  const placed = r.totals.unitsAwarded;
+  const cancel = me.kind === 'tenant' && r.state === 'OPEN'
+    ? el('button', {type: 'button', id: 'cancel', onclick: async event => {
+      event.target.disabled = true;
+      const answer = await api('POST', `/v1/requests/${encodeURIComponent(r.id)}/cancel`);
+      if (!answer.ok) event.target.after(problem(answer));
+    }}, 'Cancel this request') : null;
+  replace(target,
+    el('p', {}, 'State: ', el('strong', {id: 'request-state', class: `state ${r.state}`}, r.state),
+      r.reason ? ` — ${r.reason}` : '', r.closed ? ` (closed ${when(r.closed)})` : ''),
+    el('section', {'aria-labelledby': 'still-h'}, el('h2', {id: 'still-h'}, 'Still open'),
+      el('p', {id: 'still-open'}, r.state !== 'OPEN' ? 'Nothing: the request is closed.'
+        : [`${units(r.totals.units - placed)} of ${units(r.totals.units)} units are not yet awarded. `,
+          open.length === 0 ? 'No offer is open.'
+            : [`${open.length} offer${open.length > 1 ? 's are' : ' is'} open, until `,
+              deadline(open.map(o => o.deadline).sort().at(-1)), '.']]),
+      cancel),
+    el('section', {'aria-labelledby': 'asked-h'}, el('h2', {id: 'asked-h'}, 'What was asked'),
+      el('dl', {class: 'facts'},
+        fact('Tenant', r.tenant), fact('Workload', d.workload),
+        fact('Accelerators', `${units(d.units)} ${d.accelerator}`), fact('For', `${units(d.hours)} hours`),
+        fact('Start', `${when(d.start)}, or up to ${d.flex} later`),
+        fact('Regions', d.regions.length ? d.regions.join(', ') : 'any'),
+        fact('Price ceiling', d.maxPrice === null ? 'none' : `${usd(d.maxPrice)} per unit-hour`),
+        fact('Route', r.route ? `${r.route}: ${r.routeReason}` : 'not yet routed'))),
+    el('section', {'aria-labelledby': 'awards-h'}, el('h2', {id: 'awards-h'}, 'Awards'),
+      table('awards', 'Awards', ['Provider', 'Site', 'Units', 'Price per unit-hour', 'From', 'Until', 'Cost'],
+        r.awards.map(a => el('tr', {class: 'award', 'data-provider': a.provider},
+          el('th', {scope: 'row'}, a.provider), el('td', {}, a.site), el('td', {class: 'num'}, units(a.units)),
+          el('td', {class: 'num'}, usd(a.unitPrice)), el('td', {}, when(a.start)), el('td', {}, when(a.end)),
+          el('td', {class: 'num'}, usd(a.cost)))),
+        'No award yet.')),
+    el('section', {'aria-labelledby': 'offers-h'}, el('h2', {id: 'offers-h'}, 'Offers'),
+      table('offers', 'Offers made for this request',
+        ['Offer', 'Provider', 'Kind', 'Units offered', 'State', 'Deadline', 'Quoted'],
+        r.offers.map(o => el('tr', {'data-offer': o.id},
+          el('th', {scope: 'row'}, o.id), el('td', {}, o.provider), el('td', {}, o.kind),
+          el('td', {class: 'num'}, units(o.units)), el('td', {}, el('span', {class: `state ${o.state}`}, o.state)),
+          el('td', {}, o.state === 'OPEN' ? deadline(o.deadline) : when(o.deadline)),
+          el('td', {}, o.unitsQuoted ? `${units(o.unitsQuoted)} at ${usd(o.unitPrice)} at ${o.site}` : '—'))),
+        'No offer yet.')),
+    el('section', {'aria-labelledby': 'explanation-h'}, el('h2', {id: 'explanation-h'}, 'Why, clause by clause'),
+      el('ol', {id: 'explanation'}, explanation.split('\n').slice(1).map(line => line.trim())
+        .filter(line => line).map(line => el('li', {}, line)))),
+    el('section', {'aria-labelledby': 'events-h'}, el('h2', {id: 'events-h'}, 'Events'),
+      el('ol', {id: 'events', class: 'events'}, events.map(e => el('li', {'data-type': e.type},
+        el('time', {datetime: e.at}, when(e.at)), ' ', el('strong', {}, e.type), ' ',
+        el('span', {class: 'detail'}, eventDetail(e)))))));
+}
+
+function fact(term, value) { return [el('dt', {}, term), el('dd', {}, value)]; }
+
+/** An event's own fields, as "name: value", leaving out what every event has. */
+function eventDetail(event) {
+  return Object.entries(event)
+    .filter(([key, value]) => !['seq', 'at', 'type', 'request', 'details', 'schema'].includes(key)
+      && value !== null && typeof value !== 'object')
+    .map(([key, value]) => `${key}: ${value}`).join(' · ');
+}
+
+// -- submit
+
+function submitPage(main, page) {
+  const form = el('form', {id: 'submit-form', novalidate: true});
+  const summary = el('div', {id: 'form-problem', role: 'alert'});
+  append(main, el('h1', {}, 'Submit a request'),
+    el('p', {}, 'The broker routes it by the clauses in force today, offers it to the holder of a right first, ' +
+      'then to the market, and explains each step on the request\'s page.'),
+    summary, form);
+  const key = idempotencyKey();
+  (async () => {
+    const answer = await api('GET', '/v1/overview');
+    if (!answer.ok) return replace(summary, problem(answer));
+    const catalog = answer.body.catalog;
+    const tomorrow = new Date(Date.now() + 86400000).toISOString().slice(0, 10) + 'T00:00:00Z';
+    append(form,
+      field('workload', 'Workload', select('workload', catalog.workloads.map(w => [w, w]))),
+      field('accelerator', 'Accelerator', select('accelerator', catalog.accelerators.map(a => [a, a]))),
+      field('units', 'Units', el('input', {name: 'units', inputmode: 'numeric', value: '1000'}),
+        'How many accelerators, a whole number.'),
+      field('start', 'Start', el('input', {name: 'start', value: tomorrow}),
+        'The earliest start, an ISO-8601 instant in UTC, such as 2027-01-01T00:00:00Z.'),
+      field('hours', 'Hours', el('input', {name: 'hours', inputmode: 'numeric', value: '720'}),
+        'How long the accelerators are needed.'),
+      field('flex', 'Flex', el('input', {name: 'flex', value: 'P7D'}),
+        'How much later it may start, an ISO-8601 duration such as P7D; empty for none.'),
+      el('fieldset', {id: 'regions'}, el('legend', {}, 'Regions (none ticked: any region)'),
+        catalog.regions.map(region => el('label', {class: 'check'},
+          el('input', {type: 'checkbox', name: 'regions', value: region}), ` ${region}`)),
+        el('p', {class: 'field-error', id: 'regions-error', hidden: true})),
+      field('maxPrice', 'Price ceiling', el('input', {name: 'maxPrice', inputmode: 'decimal'}),
+        'The most it may cost, in US dollars per unit-hour; empty for none.'),
+      el('button', {type: 'submit'}, 'Submit the request'));
+    form.querySelector('select').focus();
+  })();
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const body = {};
+    for (const name of ['workload', 'accelerator', 'units', 'start', 'hours', 'flex', 'maxPrice']) {
+      const value = form.elements[name].value.trim();
+      if (value !== '') body[name] = ['units', 'hours', 'maxPrice'].includes(name) ? numberOrText(value) : value;
+    }
+    const regions = [...form.querySelectorAll('input[name=regions]:checked')].map(box => box.value);
+    if (regions.length) body.regions = regions;
+    const answer = await apiWithKey('/v1/requests', body, key);
+    if (answer.ok) return go(`#/requests/${encodeURIComponent(answer.body.id)}`, `Request ${answer.body.id} submitted.`);
+    showProblems(form, summary, answer, name => name);
+  });
+}
+
+/**
+ * One key per form shown, so a submission sent twice is stored once. Not crypto.randomUUID: a
+ * browser offers it only on https or localhost, and a node is often reached by plain http.
+ */
+function idempotencyKey() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return 'dashboard-' + [...bytes].map(b => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** What was typed, as a number when it reads as one, so the API's own message names any mistake. */
+function numberOrText(value) {
+  return /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(value) ? Number(value) : value;
+}
+
+async function apiWithKey(path, body, key) {
+  const response = await fetch(path, {method: 'POST', body: JSON.stringify(body), headers: {
+    Authorization: `Bearer ${session.get().token}`, 'Content-Type': 'application/json', 'Idempotency-Key': key}});
+  return {status: response.status, ok: response.ok, body: await response.json()};
+}
+
+/**
+ * Shows each field's problem under it (the API names fields by their JSON path) and the rest
+ * above the form; focus goes to the first field with a problem.
+ */
+function showProblems(form, summary, answer, fieldOf) {
+  clearProblems(form);
+  const unplaced = [];
+  let first = null;
+  for (const {field: path, problem: text} of (answer.body.errors || [])) {
+    const name = fieldOf(path.split(/[.[]/)[0], path);
+    const error = form.querySelector(`#${CSS.escape(name)}-error`);
+    if (!error) {
+      unplaced.push(`${path}: ${text}`);
+      continue;
+    }
+    error.hidden = false;
+    error.textContent = error.textContent ? `${error.textContent}; ${path} ${text}` : `${path} ${text}`;
+    const input = form.querySelector(`#${CSS.escape(name)}`);
+    if (input) {
+      input.setAttribute('aria-invalid', 'true');
+      first = first || input;
+    }
+  }
+  replace(summary, (answer.body.errors || []).length === 0 || unplaced.length
+    ? [problem(answer), unplaced.length ? el('ul', {}, unplaced.map(text => el('li', {}, text))) : null]
+    : el('p', {class: 'problem'}, `${answer.body.errors.length} field${answer.body.errors.length > 1 ? 's need' : ' needs'}`
+      + ' mending; nothing was stored.'));
+  (first || summary).focus();
+}
+
+function clearProblems(form) {
+  for (const error of form.querySelectorAll('.field-error')) {
+    error.hidden = true;
+    error.textContent = '';
+  }
+  for (const input of form.querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
+}
+
+// -- provider desk
+
+function deskPage(main, page, me) {
+  const open = el('div'), past = el('div');
+  append(main, el('h1', {}, `Offer desk of ${me.id}`),
+    el('p', {}, 'The offers made to you, with the time left to answer each; an offer unanswered by its deadline lapses.'),
+    el('section', {'aria-labelledby': 'open-h'}, el('h2', {id: 'open-h'}, 'Open offers'), open),
+    el('section', {'aria-labelledby': 'past-h'}, el('h2', {id: 'past-h'}, 'Past responses'), past));
+  page.every(POLL_MS, async () => {
+    const [opened, answered] = await Promise.all(
+      [api('GET', '/v1/offers?state=open'), api('GET', '/v1/offers?state=answered')]);
+    if (!opened.ok) return replace(open, problem(opened));
+    page.show(open, opened.body, (target, body) => replace(target, table('open-offers', 'Offers open to you',
+      ['Offer', 'Kind', 'Asked', 'Start', 'Deadline', ''],
+      body.offers.map(o => el('tr', {class: 'offer', 'data-offer': o.id},
+        el('th', {scope: 'row'}, o.id), el('td', {}, o.kind + (o.matchPrice ? ` at ${usd(o.matchPrice)}` : '')),
+        el('td', {}, asked(o)), el('td', {}, when(o.demand.start)), el('td', {}, deadline(o.deadline)),
+        el('td', {}, el('a', {href: `#/offers/${encodeURIComponent(o.id)}`}, `Answer ${o.id}`)))),
+      'No offer is open to you.')));
+    if (answered.ok) page.show(past, answered.body, (target, body) => replace(target, pastTable(body.offers)));
+    tick();
+  });
+}
+
+function asked(o) {
+  const d = o.demand;
+  return `${units(o.units)} ${d.accelerator} for ${units(d.hours)} h of ${d.workload}` +
+    (d.regions.length ? ` in ${d.regions.join(', ')}` : '');
+}
+
+function pastTable(offers) {
+  return table('past-responses', 'Your last answers, newest first',
+    ['Offer', 'Answer', 'Units', 'Price per unit-hour', 'Site', 'Answered'],
+    offers.map(o => el('tr', {'data-offer': o.id},
+      el('th', {scope: 'row'}, el('a', {href: `#/offers/${encodeURIComponent(o.id)}`}, o.id)),
+      el('td', {}, o.answer.outcome + (o.answer.reason ? ` (${o.answer.reason})` : '')),
+      el('td', {class: 'num'}, units(o.answer.units)), el('td', {class: 'num'}, usd(o.answer.unitPrice)),
+      el('td', {}, o.answer.site || '—'), el('td', {}, when(o.answer.at)))),
+    'You have not answered an offer yet.');
+}
+
+function offerPage(main, page, me, params, id) {
+  const status = el('div'), formBox = el('div');
+  append(main, el('h1', {}, `Offer ${id}`), status, formBox);
+  const path = `/v1/offers/${encodeURIComponent(id)}`;
+  let formShown = false;
+  page.every(POLL_MS, async () => {
+    const answer = await api('GET', path);
+    if (!answer.ok) {
+      formBox.replaceChildren();
+      return page.show(status, answer.body, () => replace(status, problem(answer)));
+    }
+    const o = answer.body;
+    page.show(status, o, () => replace(status,
+      el('dl', {class: 'facts', id: 'offer-terms'},
+        fact('State', el('strong', {id: 'offer-state', class: `state ${o.state}`}, o.state)),
+        fact('Kind', o.kind + (o.agreement ? ` under ${o.agreement}` : '')),
+        o.matchPrice ? fact('Price to match', `${usd(o.matchPrice)} per unit-hour`) : null,
+        fact('Asked', asked(o)), fact('Start', `${when(o.demand.start)}, or up to ${o.demand.flex} later`),
+        fact('Deadline', o.state === 'OPEN' ? deadline(o.deadline) : when(o.deadline)),
+        o.answer ? fact('Your answer', `${o.answer.outcome}: ${units(o.answer.units)} units` +
+          (o.answer.unitPrice ? ` at ${usd(o.answer.unitPrice)} at ${o.answer.site}` : '') +
+          (o.answer.reason ? ` (${o.answer.reason})` : '')) : null)));
+    if (o.state !== 'OPEN') formBox.replaceChildren();
+    else if (!formShown) {
+      formShown = true;
+      await answerForm(formBox, o);
+    }
+    tick();
+  });
+}
+
+async function answerForm(target, offer) {
+  const pools = await api('GET', '/v1/capacity');
+  const sites = pools.ok ? pools.body.pools.filter(p => p.accelerator === offer.demand.accelerator
+    && (offer.demand.regions.length === 0 || offer.demand.regions.includes(p.region))) : [];
+  const summary = el('div', {id: 'form-problem', role: 'alert'});
+  const outcome = select('outcome', [['ACCEPTED', 'Accept all units'], ['PARTIAL', 'Take part of them'],
+    ['DECLINED', 'Decline']], 'ACCEPTED');
+  const form = el('form', {id: 'answer-form', novalidate: true},
+    field('outcome', 'Answer', outcome),
+    field('units', 'Units', el('input', {name: 'units', inputmode: 'numeric', value: String(offer.units)}),
+      `At most ${units(offer.units)}; fewer only for a partial answer.`),
+    field('unitPrice', 'Price per unit-hour (USD)',
+      el('input', {name: 'unitPrice', inputmode: 'decimal', value: offer.matchPrice || ''})),
+    field('site', 'Site', select('site', sites.map(p => [p.site, `${p.site} (${p.region}, ${units(p.free)} free now)`]))),
+    field('reason', 'Reason (optional)', el('input', {name: 'reason'})),
+    el('button', {type: 'submit'}, 'Send the answer'));
+  const takes = () => outcome.value !== 'DECLINED';
+  outcome.addEventListener('change', () => {
+    for (const name of ['units', 'unitPrice', 'site']) form.elements[name].closest('.field').hidden = !takes();
+  });
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const body = {outcome: outcome.value};
+    const names = takes() ? ['units', 'unitPrice', 'site', 'reason'] : ['reason'];
+    for (const name of names) {
+      const value = form.elements[name].value.trim();
+      if (value !== '') body[name] = ['units', 'unitPrice'].includes(name) ? numberOrText(value) : value;
+    }
+    const answer = await api('POST', `/v1/offers/${encodeURIComponent(offer.id)}/response`, body);
+    if (answer.ok) return go('#/desk', `Your answer to ${offer.id} was taken: ${answer.body.answer.outcome}.`);
+    showProblems(form, summary, answer, name => name);
+  });
+  replace(target, el('h2', {}, 'Answer'), summary, form);
+}
+
+// -- agreements
+
+const ENTRY_FIELDS = ['id', 'kind', 'provider', 'from', 'until', 'mode', 'window', 'partial', 'amount', 'preference',
+  'workloads', 'accelerators', 'regions'];
+const ONLY_FOR = {mode: 'rofr', window: 'rofr', partial: 'rofr', amount: 'commitment', preference: 'commitment'};
+
+function agreementsPage(main, page) {
+  const list = el('div'), chart = el('div'), summary = el('div', {id: 'form-problem', role: 'alert'});
+  const form = el('form', {id: 'agreement-form', novalidate: true});
+  append(main, el('h1', {}, 'Agreements'),
+    el('section', {'aria-labelledby': 'timeline-h'}, el('h2', {id: 'timeline-h'}, 'Timeline'), chart),
+    el('section', {'aria-labelledby': 'list-h'}, el('h2', {id: 'list-h'}, 'Clauses'), list),
+    el('section', {'aria-labelledby': 'add-h'}, el('h2', {id: 'add-h'}, 'Add a clause'),
+      el('p', {}, 'Fields as in a scenario file\'s agreements; the clause applies from its start on, ' +
+        'and the node checks it exactly as it checks a file.'), summary, form));
+  let horizon = new Date().toISOString();
+  (async () => {
+    const overview = await api('GET', '/v1/overview');
+    const catalog = overview.ok ? overview.body.catalog : {providers: []};
+    horizon = overview.ok ? catalog.horizon : horizon;
+    const kind = select('kind', [['exclusive', 'Exclusive'], ['rofr', 'Right of first refusal'],
+      ['commitment', 'Commitment']], 'rofr');
+    append(form,
+      field('entry-id', 'Id', el('input', {name: 'id'}), 'A new agreement id, such as azure-rofr-2028.'),
+      field('entry-kind', 'Kind', kind),
+      field('entry-provider', 'Provider (the holder of a right)', select('provider',
+        catalog.providers.map(p => [p, p]))),
+      field('entry-from', 'From', el('input', {name: 'from'}), 'A date or instant, not before now: 2027-01-01.'),
+      field('entry-until', 'Until (optional)', el('input', {name: 'until'}), 'Empty: open-ended.'),
+      field('entry-mode', 'Mode', select('mode', [['first-look', 'First look'], ['match', 'Match']], 'first-look')),
+      field('entry-window', 'Window (optional)', el('input', {name: 'window'}), 'How long the holder has: P5D.'),
+      field('entry-partial', 'May take part', select('partial', [['false', 'No'], ['true', 'Yes']], 'false')),
+      field('entry-amount', 'Amount (USD)', el('input', {name: 'amount', inputmode: 'decimal'})),
+      field('entry-preference', 'Preference (optional)', el('input', {name: 'preference', inputmode: 'decimal'}),
+        'A fraction: 0.1 ranks the provider\'s quotes ten per cent cheaper until the amount is met.'),
+      field('entry-workloads', 'Workloads (optional)', el('input', {name: 'workloads'}),
+        'Comma-separated; empty covers every workload.'),
+      field('entry-accelerators', 'Accelerators (optional)', el('input', {name: 'accelerators'}),
+        'Comma-separated; empty covers every accelerator.'),
+      field('entry-regions', 'Regions (optional)', el('input', {name: 'regions'}),
+        'Comma-separated; empty covers every region.'),
+      el('button', {type: 'submit'}, 'Add the clause'));
+    const showKind = () => {
+      for (const [name, only] of Object.entries(ONLY_FOR)) form.elements[name].closest('.field').hidden = kind.value !== only;
+    };
+    kind.addEventListener('change', showKind);
+    showKind();
+  })();
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const answer = await api('POST', '/v1/agreements', entry(form));
+    if (answer.ok) {
+      form.reset();
+      clearProblems(form);
+      form.elements.kind.dispatchEvent(new Event('change'));
+      page.shown.clear();
+      replace(summary, el('p', {class: 'notice', role: 'status'}, `Clause ${answer.body.id} added.`));
+      return;
+    }
+    showProblems(form, summary, answer, (name, path) => {
+      const scoped = path.match(/^scope\.(\w+)/);
+      const named = scoped ? scoped[1] : name === 'holder' ? 'provider' : name;
+      return ENTRY_FIELDS.includes(named) ? `entry-${named}` : named;
+    });
+  });
+  page.every(2 * POLL_MS, async () => {
+    const answer = await api('GET', '/v1/agreements');
+    if (!answer.ok) return replace(list, problem(answer));
+    page.show(chart, [answer.body.agreements, horizon], (target, [agreements, end]) =>
+      replace(target, timeline(agreements, end)));
+    page.show(list, answer.body.agreements, drawAgreements);
+  });
+}
+
+/** The form as a scenario file's entry: only the fields of its kind, and only those filled in. */
+function entry(form) {
+  const value = name => form.elements[name].value.trim();
+  const kind = value('kind');
+  const body = {id: value('id'), kind};
+  body[kind === 'rofr' ? 'holder' : 'provider'] = value('provider');
+  for (const name of ['from', 'until', 'mode', 'window']) {
+    if (value(name) !== '' && (!ONLY_FOR[name] || ONLY_FOR[name] === kind)) body[name] = value(name);
+  }
+  if (kind === 'rofr') body.partial = value('partial') === 'true';
+  for (const name of ['amount', 'preference']) {
+    if (kind === 'commitment' && value(name) !== '') body[name] = numberOrText(value(name));
+  }
+  const scope = {};
+  for (const name of ['workloads', 'accelerators', 'regions']) {
+    const items = value(name).split(',').map(item => item.trim()).filter(item => item);
+    if (items.length) scope[name] = items;
+  }
+  if (Object.keys(scope).length) body.scope = scope;
+  return body;
+}
+
+function drawAgreements(target, agreements) {
+  replace(target, table('agreements', 'Clauses of the world, in force today or not',
+    ['Clause', 'Kind', 'Party', 'Terms', 'Scope', 'Period', 'In force', 'End it'],
+    agreements.map(a => el('tr', {'data-agreement': a.id},
+      el('th', {scope: 'row'}, a.id), el('td', {}, a.kind), el('td', {}, a.holder || a.provider),
+      el('td', {}, terms(a)), el('td', {}, scopeText(a.scope)),
+      el('td', {}, `${day(a.from)} to ${day(a.until)}`), el('td', {}, a.inForce ? 'yes' : 'no'),
+      el('td', {}, endForm(a)))),
+    'No clause.'));
+}
+
+function terms(a) {
+  if (a.kind === 'rofr') return `${a.mode}, ${a.window} to answer${a.partial ? ', may take part' : ''}`;
+  if (a.kind === 'commitment') return `${usd(a.amount)}${a.preference ? `, preference ${a.preference}` : ''}`;
+  return 'exclusive';
+}
+
+function scopeText(scope) {
+  const parts = ['workloads', 'accelerators', 'regions'].filter(k => scope[k].length).map(k => scope[k].join(', '));
+  return parts.length ? parts.join(' · ') : 'everything';
+}
+
+function endForm(a) {
+  if (a.until && Date.parse(a.until) <= Date.now()) return 'ended';
+  const id = `end-${a.id}`;
+  const at = el('input', {name: 'at', id, size: 22, placeholder: 'now'});
+  const error = el('span', {class: 'field-error', id: `${id}-error`, role: 'alert'});
+  at.setAttribute('aria-describedby', `${id}-error`);
+  return el('form', {class: 'end', novalidate: true, onsubmit: async event => {
+    event.preventDefault();
+    const answer = await api('POST', `/v1/agreements/${encodeURIComponent(a.id)}/end`,
+      at.value.trim() ? {at: at.value.trim()} : undefined);
+    error.textContent = answer.ok ? `ended ${when(answer.body.until)}`
+      : (answer.body.errors || []).map(e => `${e.field} ${e.problem}`).join('; ') || problem(answer).textContent;
+    if (answer.ok) current.shown.clear();
+  }}, el('label', {for: id, class: 'visually-hidden'}, `End ${a.id} at`), at, ' ',
+  el('button', {type: 'submit'}, `End ${a.id}`), ' ', error);
+}
+
+// -- start
+
+document.getElementById('signout').addEventListener('click', () => {
+  session.clear();
+  go('#/signin', 'Signed out.');
+});
+window.addEventListener('hashchange', route);
+route();
