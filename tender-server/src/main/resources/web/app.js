@@ -143,8 +143,13 @@ class Page {
     const run = async () => {
       if (!this.alive) return;
       try {
-        await work();
-        live();
+        // A tab in the background asks nothing; it catches up within a poll of being shown.
+        if (!document.hidden) {
+          await work();
+          live();
+        }
+      } catch (e) {
+        document.getElementById('live').textContent = `Not updated: ${e.message}`;
       } finally {
         if (this.alive) this.timers.push(setTimeout(run, ms));
       }
@@ -843,6 +848,11 @@ function endForm(a) {
 
 // -- start
 
+// The pages live in the address's fragment, so the skip link moves the focus instead.
+document.querySelector('.skip').addEventListener('click', event => {
+  event.preventDefault();
+  document.getElementById('main').focus();
+});
 document.getElementById('signout').addEventListener('click', () => {
   session.clear();
   go('#/signin', 'Signed out.');

@@ -124,6 +124,7 @@ class DashboardInBrowserTest {
         type(tenant.findElement(By.id("start")), startIn(30));
         type(tenant.findElement(By.id("flex")), "P30D");
         type(tenant.findElement(By.id("maxPrice")), "14");
+        assertThat(unlabelledFields(tenant)).isEmpty();
         save(tenantBrowser, "submit");
         tenant.findElement(By.cssSelector("#submit-form button[type=submit]")).click();
 
@@ -151,6 +152,7 @@ class DashboardInBrowserTest {
         type(azure.findElement(By.id("units")), "8000");
         type(azure.findElement(By.id("unitPrice")), "11");
         new Select(azure.findElement(By.id("site"))).selectByValue("azure-us-east");
+        assertThat(unlabelledFields(azure)).isEmpty();
         save(azureBrowser, "offer");
         azure.findElement(By.cssSelector("#answer-form button[type=submit]")).click();
         WebElement past = waitFor(azure, By.cssSelector("#past-responses tr[data-offer='" + offer + "']"));
@@ -282,6 +284,7 @@ class DashboardInBrowserTest {
         admin.findElement(By.cssSelector("#agreement-form button[type=submit]")).click();
         waitFor(admin, By.cssSelector("#agreements tr[data-agreement=oracle-2030]"));
         assertThat(agreementCount()).isEqualTo(clauses + 1);
+        assertThat(unlabelledFields(admin)).isEmpty();
         assertThat(admin.findElement(By.id("entry-from-error")).isDisplayed())
                 .as("the refusal is gone once the clause is added")
                 .isFalse();
@@ -356,6 +359,15 @@ class DashboardInBrowserTest {
     /** A mark a reload would wipe out. */
     static void markThePage(WebDriver driver) {
         ((JavascriptExecutor) driver).executeScript("window.tenderMark = 'before the answer'");
+    }
+
+    /** Every form control of the page that no label names, by its name. */
+    static List<String> unlabelledFields(WebDriver driver) {
+        Object names = ((JavascriptExecutor) driver)
+                .executeScript("return [...document.querySelectorAll('main input, main select')]"
+                        + ".filter(f => f.labels.length === 0).map(f => f.name || f.outerHTML)");
+        return ((List<?>) Objects.requireNonNull(names))
+                .stream().map(String::valueOf).toList();
     }
 
     static String startIn(int days) {
