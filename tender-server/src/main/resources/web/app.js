@@ -136,7 +136,15 @@ function problem(answer) {
 let current = null;
 
 class Page {
-  constructor() { this.alive = true; this.timers = []; this.charts = []; this.shown = new Map(); }
+  constructor() { this.alive = true; this.timers = []; this.charts = new Map(); this.shown = new Map(); }
+
+  /** A fresh list for the charts of one part of the page, the charts it held before destroyed. */
+  chartsOf(part) {
+    (this.charts.get(part) || []).forEach(chart => chart.destroy());
+    const charts = [];
+    this.charts.set(part, charts);
+    return charts;
+  }
 
   /** Runs work now and then every ms after each run ends, while the page is shown. */
   every(ms, work) {
@@ -168,7 +176,7 @@ class Page {
   leave() {
     this.alive = false;
     this.timers.forEach(clearTimeout);
-    this.charts.forEach(chart => chart.destroy());
+    this.charts.forEach(charts => charts.forEach(chart => chart.destroy()));
   }
 }
 
@@ -291,7 +299,8 @@ function overviewPage(main, page, me) {
     page.show(capacity, o.capacity, (target, data) => drawCapacity(page, target, data));
     page.show(agreements, {list: o.agreements, at: o.at.slice(0, 10), end: o.catalog.horizon},
       (target, data) => replace(target, timeline(data.list, data.end)));
-    page.show(commitments, o.commitments, drawCommitments);
+    page.show(commitments, {list: o.commitments, horizon: o.catalog.horizon},
+      (target, data) => drawCommitments(page, target, data.list, data.horizon));
   });
 }
 
@@ -303,7 +312,7 @@ function drawStates(target, counts) {
 }
 
 function drawCapacity(page, target, data) {
-  page.charts.splice(0).forEach(chart => chart.destroy());
+  const drawn = page.chartsOf('capacity');
   target.replaceChildren();
   const now = el('tbody');
   for (const p of data.providers) {
@@ -323,9 +332,8 @@ function drawCapacity(page, target, data) {
       el('figcaption', {}, `Units ${measure}`));
     charts.append(box);
     const width = Math.max(280, Math.floor((target.clientWidth || 900) / 3) - 16);
-    page.charts.push(new uPlot({
-      width, height: 200,
-      tzDate: ts => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
+    drawn.push(new uPlot({
+      width, height: 200, tzDate: utc,
       scales: {x: {time: true}},
       axes: [{}, {size: 60, values: (u, ticks) => ticks.map(v => compact(v))}],
       series: [{}, ...data.providers.map((p, i) => ({
@@ -334,8 +342,10 @@ function drawCapacity(page, target, data) {
   }
 }
 
+function utc(seconds) { return uPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC'); }
+
 function compact(v) {
-  return v >= 1e6 ? `${v / 1e6}M` : v >= 1e3 ? `${v / 1e3}k` : String(v);
+  return v >= 1e9 ? `${v / 1e9}B` : v >= 1e6 ? `${v / 1e6}M` : v >= 1e3 ? `${v / 1e3}k` : String(v);
 }
 
 /** Each clause as a bar from its start to its end (or the horizon) on one dated axis, with today marked. */
@@ -365,8 +375,10 @@ function timeline(agreements, horizon) {
     }));
 }
 
-function drawCommitments(target, commitments) {
-  replace(target, table('commitments', 'Commitments and the spend counted toward them',
+function drawCommitments(page, target, commitments, horizon) {
+  const drawn = page.chartsOf('commitments');
+  const charts = el('div', {class: 'charts'});
+  replace(target, charts, table('commitments', 'Commitments and the spend counted toward them',
     ['Commitment', 'Provider', 'Period', 'Spent of amount', 'Still to spend', 'Period gone', 'Met'],
     commitments.map(c => {
       const from = Date.parse(c.from), until = c.until ? Date.parse(c.until) : null;
@@ -381,6 +393,38 @@ function drawCommitments(target, commitments) {
         el('td', {class: 'num'}, gone === null ? '—' : `${Math.round(100 * gone)}%`),
         el('td', {}, c.metAt ? `met ${when(c.metAt)}` : 'not yet'));
     }), 'No commitment is in the world.'));
+  if (typeof uPlot === 'undefined') return;
+  for (const c of commitments) {
+    const box = el('figure', {class: 'chart', id: `burndown-${c.agreement}`},
+      el('figcaption', {}, `${c.agreement}: still to spend`));
+    charts.append(box);
+    drawn.push(new uPlot({
+      width: 560, height: 220, tzDate: utc,
+      scales: {x: {time: true}},
+      axes: [{}, {size: 70, values: (u, ticks) => ticks.map(v => '$' + compact(v))}],
+      series: [{}, {label: 'still to spend', stroke: COLOURS[0], width: 2, value: (u, v) => usd(v),
+        paths: uPlot.paths.stepped({align: 1})},
+      {label: 'even pace', stroke: COLOURS[7], dash: [6, 4], width: 1, value: (u, v) => usd(v)}],
+    }, burndown(c, horizon), box));
+  }
+}
+
+/**
+ * Times (seconds), what was still to spend at each up to now, and what an even pace over the
+ * period would leave: the amount at its start, nothing at its end (the horizon, if open-ended).
+ */
+function burndown(c, horizon) {
+  const from = Date.parse(c.from), until = Date.parse(c.until || horizon), now = Date.now();
+  const spentBy = new Map(c.history.map(h => [Date.parse(h.day), h.spent]));
+  const times = [...new Set([from, ...spentBy.keys(), Math.min(now, until), until])].sort((a, b) => a - b);
+  let spent = 0;
+  const left = times.map(t => {
+    if (spentBy.has(t)) spent = spentBy.get(t);
+    if (t > now) return null;
+    return Math.max(0, c.amount - (t >= Math.min(now, until) ? c.spent : spent));
+  });
+  const pace = times.map(t => Math.max(0, c.amount * (1 - Math.max(0, t - from) / (until - from))));
+  return [times.map(t => t / 1000), left, pace];
 }
 
 // -- requests

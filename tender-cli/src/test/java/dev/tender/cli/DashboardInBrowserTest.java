@@ -256,6 +256,7 @@ class DashboardInBrowserTest {
         WebDriver admin = signIn(tenantBrowser, "admin");
         waitFor(admin, By.cssSelector("#request-states tr[data-state=OPEN]"));
         waitFor(admin, By.cssSelector("#capacity-awarded canvas"));
+        waitFor(admin, By.cssSelector("#burndown-azure-commitment canvas"));
         assertThat(admin.findElement(By.id("agreements-timeline")).getText()).contains("azure-rofr");
         save(tenantBrowser, "overview-admin");
 

@@ -102,6 +102,10 @@ final class Overview {
         node.put("from", progress.commitment().from().toString());
         node.put("until", Views.instant(progress.commitment().until()));
         node.put("metAt", Views.instant(progress.metAt()));
+        ArrayNode history = node.putArray("history");
+        progress.history()
+                .forEach(day ->
+                        history.addObject().put("day", day.day().toString()).put("spent", Views.dollars(day.spent())));
         return node;
     }
 

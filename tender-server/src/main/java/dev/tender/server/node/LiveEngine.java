@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tender.agreement.Agreement;
+import dev.tender.agreement.AgreementId;
 import dev.tender.agreement.Burndown;
+import dev.tender.agreement.Commitment;
 import dev.tender.broker.AutoResponder;
 import dev.tender.broker.Broker;
 import dev.tender.broker.Reply;
@@ -18,6 +20,7 @@ import dev.tender.capacity.Window;
 import dev.tender.demand.RequestId;
 import dev.tender.demand.TenantId;
 import dev.tender.event.TenderEvent;
+import dev.tender.money.Money;
 import dev.tender.provider.Provider;
 import dev.tender.provider.ProviderId;
 import dev.tender.provider.ResponderSpec;
@@ -33,12 +36,14 @@ import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -62,6 +67,12 @@ public final class LiveEngine {
     private final Map<Integer, List<CapacityStep>> announced = new HashMap<>();
     /** Units awarded from each pool (by index) in each bucket of the ledger's grid. */
     private final Map<Integer, long[]> awarded = new HashMap<>();
+    /**
+     * Each commitment's spend at the end of each day an award added to it, by the commitment's id
+     * (which outlives an edit of the clause, as its spend does): a point a day at most, so it stays
+     * small however many awards the node makes.
+     */
+    private final Map<AgreementId, TreeMap<Instant, Money>> spentByDay = new HashMap<>();
 
     private @Nullable Loaded loaded;
     private long named;
@@ -134,6 +145,7 @@ public final class LiveEngine {
     private void emit(TenderEvent event) {
         emitted.add(event);
         if (event instanceof TenderEvent.Awarded award && loaded != null) {
+            recordBurndown(award.at());
             TimeGrid grid = loaded.ledger.grid();
             loaded.world
                     .world()
@@ -146,6 +158,20 @@ public final class LiveEngine {
                             units[(int) b] += award.units();
                         }
                     });
+        }
+    }
+
+    /** The broker counts an award toward the commitments before it tells of it, so the spend is current here. */
+    private void recordBurndown(Instant at) {
+        Loaded current = requireLoaded();
+        Instant day = at.truncatedTo(ChronoUnit.DAYS);
+        for (Commitment commitment : current.world.world().agreements().commitments()) {
+            Money spent = current.broker.burndown().spent(commitment);
+            TreeMap<Instant, Money> days = spentByDay.computeIfAbsent(commitment.id(), id -> new TreeMap<>());
+            Map.Entry<Instant, Money> last = days.lastEntry();
+            if (last == null ? spent.isPositive() : !last.getValue().equals(spent)) {
+                days.put(day, spent);
+            }
         }
     }
 
@@ -355,7 +381,10 @@ public final class LiveEngine {
                 .map(commitment -> new CommitmentProgress(
                         commitment,
                         burndown.spent(commitment),
-                        burndown.metAt(commitment).orElse(null)))
+                        burndown.metAt(commitment).orElse(null),
+                        spentByDay.getOrDefault(commitment.id(), new TreeMap<>()).entrySet().stream()
+                                .map(day -> new CommitmentProgress.Spent(day.getKey(), day.getValue()))
+                                .toList()))
                 .toList();
     }
 

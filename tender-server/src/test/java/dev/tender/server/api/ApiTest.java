@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -392,6 +393,14 @@ class ApiTest {
         assertThat(spent.get("spent").decimalValue()).isEqualByComparingTo("5000");
         assertThat(spent.get("shortfall").decimalValue()).isEqualByComparingTo("995000");
         assertThat(commitment(overview("research"), "cw-commit")).isEqualTo(spent);
+        // Its burn-down has the day of the award; a commitment nothing counted toward has none.
+        assertThat(spent.get("history")).hasSize(1);
+        assertThat(spent.at("/history/0/day").textValue())
+                .isEqualTo(api.clock.instant().truncatedTo(ChronoUnit.DAYS).toString());
+        assertThat(spent.at("/history/0/spent").decimalValue()).isEqualByComparingTo("5000");
+        assertThat(overview("admin").get("commitments"))
+                .filteredOn(commitment -> commitment.get("spent").decimalValue().signum() == 0)
+                .allSatisfy(commitment -> assertThat(commitment.get("history")).isEmpty());
 
         // Ending it reads the world anew; what was spent stays with it.
         assertThat(api.post("admin", "/v1/agreements/cw-commit/end", "").statusCode())
@@ -399,6 +408,7 @@ class ApiTest {
         JsonNode ended = commitment(overview("admin"), "cw-commit");
         assertThat(ended.get("until").isNull()).isFalse();
         assertThat(ended.get("spent").decimalValue()).isEqualByComparingTo("5000");
+        assertThat(ended.get("history")).isEqualTo(spent.get("history"));
     }
 
     private static JsonNode commitment(JsonNode overview, String agreement) {
