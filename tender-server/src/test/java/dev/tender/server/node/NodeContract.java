@@ -27,6 +27,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -144,6 +145,38 @@ abstract class NodeContract {
                 Node node = Node.start(store.commands(), clock)) {
             submit(node, "k2", 100);
             assertAtNeverDecreases(store);
+        }
+    }
+
+    @Test
+    void aCommitmentsBurnDownIsMadeAgainByTheReplay() {
+        List<CommitmentProgress> before;
+        try (Store store = store();
+                Node node = LiveNode.loaded(store, clock, "azure")) {
+            Command.WorldEdit added = join(node.execute(new Command.AddAgreement("""
+                    {"id": "azure-spend", "kind": "commitment", "provider": "azure", "amount": 1000000,
+                     "from": "%s"}""".formatted(T0.plusSeconds(1)))));
+            assertThat(added.problems()).isEmpty();
+            clock.advance(Duration.ofSeconds(2));
+            RequestId id = submit(node, "k1", 100);
+            join(node.execute(new Command.Respond(
+                    OfferId.of(id, 1),
+                    new ProviderId("azure"),
+                    take(40, "6.00", "azure-east", T0.plus(Duration.ofDays(1))))));
+            before = join(node.read(LiveEngine::commitments));
+            assertThat(before)
+                    .filteredOn(progress -> progress.commitment().id().value().equals("azure-spend"))
+                    .singleElement()
+                    .satisfies(progress -> {
+                        assertThat(progress.spent().isPositive()).isTrue();
+                        assertThat(progress.history())
+                                .containsExactly(new CommitmentProgress.Spent(
+                                        T0.truncatedTo(ChronoUnit.DAYS), progress.spent()));
+                    });
+        }
+        try (Store store = store();
+                Node node = Node.start(store.commands(), clock)) {
+            assertThat(join(node.read(LiveEngine::commitments))).isEqualTo(before);
         }
     }
 
