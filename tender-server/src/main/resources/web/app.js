@@ -43,6 +43,33 @@ function table(id, caption, headers, rows, empty) {
     el('tbody', {}, rows));
 }
 
+const rowKeys = new WeakMap();
+
+/**
+ * A table whose rows stay in place while what they show is unchanged: a poll then leaves alone
+ * the focus, and whatever was typed in a row.
+ */
+function keyedTable(target, id, caption, headers, items, rowOf, empty) {
+  if (items.length === 0) return replace(target, el('p', {id, class: 'empty'}, empty));
+  let body = target.querySelector(`table#${CSS.escape(id)} > tbody`);
+  if (!body) {
+    body = el('tbody');
+    replace(target, el('table', {id}, el('caption', {}, caption),
+      el('thead', {}, el('tr', {}, headers.map(h => el('th', {scope: 'col'}, h)))), body));
+  }
+  const kept = new Map([...body.rows].map(row => [rowKeys.get(row), row]));
+  const rows = items.map(item => {
+    const key = JSON.stringify(item);
+    const row = kept.get(key) || rowOf(item);
+    rowKeys.set(row, key);
+    return row;
+  });
+  for (const row of [...body.rows]) if (!rows.includes(row)) row.remove();
+  rows.forEach((row, i) => {
+    if (body.rows[i] !== row) body.insertBefore(row, body.rows[i] || null);
+  });
+}
+
 function field(id, label, input, hint) {
   const error = el('p', {class: 'field-error', id: `${id}-error`, hidden: true});
   input.id = id;
@@ -70,10 +97,11 @@ function usd(n) { return n === null || n === undefined ? '—' : dollars.format(
 function when(iso) { return iso ? iso.replace('T', ' ').replace(/(:\d\d)(\.\d+)?Z$/, '$1 UTC') : '—'; }
 function day(iso) { return iso ? iso.slice(0, 10) : 'open-ended'; }
 
-/** "2d 4h 10m 5s left", or "closed" once the deadline is past. */
+/** "2d 4h 10m 5s left", or "deadline passed" once it is. */
 function countdown(deadline) {
-  let seconds = Math.floor((Date.parse(deadline) - Date.now()) / 1000);
-  if (seconds <= 0) return 'deadline passed';
+  const millis = Date.parse(deadline) - Date.now();
+  if (millis <= 0) return 'deadline passed';
+  let seconds = Math.ceil(millis / 1000);
   const parts = [];
   for (const [size, unit] of [[86400, 'd'], [3600, 'h'], [60, 'm'], [1, 's']]) {
     const count = Math.floor(seconds / size);
@@ -106,9 +134,12 @@ const session = {
   clear() { sessionStorage.removeItem('tender.session'); },
 };
 
-/** Calls the API; answers {status, ok, body} with the body as JSON or text, as the node sent it. */
-async function api(method, path, body, token) {
-  const headers = {Authorization: `Bearer ${token || (session.get() || {}).token || ''}`};
+/**
+ * Calls the API; answers {status, ok, body} with the body as JSON or text, as the node sent it.
+ * A token given is tried as is (signing in); otherwise the session's, and a 401 ends the session.
+ */
+async function api(method, path, body, token, extraHeaders) {
+  const headers = {Authorization: `Bearer ${token || (session.get() || {}).token || ''}`, ...extraHeaders};
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;
   try {
@@ -117,7 +148,12 @@ async function api(method, path, body, token) {
     return {status: 0, ok: false, body: {title: 'Unreachable', detail: 'the node cannot be reached; is it running?'}};
   }
   const type = response.headers.get('Content-Type') || '';
-  const payload = type.includes('json') ? await response.json() : await response.text();
+  let payload;
+  try {
+    payload = type.includes('json') ? await response.json() : await response.text();
+  } catch (e) {
+    payload = {title: 'Unreadable answer', detail: `the node answered ${response.status} with a body that does not read`};
+  }
   if (response.status === 401 && !token) {
     session.clear();
     go('#/signin', 'Your token is no longer accepted; sign in again.');
@@ -136,7 +172,7 @@ function problem(answer) {
 let current = null;
 
 class Page {
-  constructor() { this.alive = true; this.timers = []; this.charts = new Map(); this.shown = new Map(); }
+  constructor() { this.alive = true; this.timers = new Set(); this.charts = new Map(); this.shown = new Map(); }
 
   /** A fresh list for the charts of one part of the page, the charts it held before destroyed. */
   chartsOf(part) {
@@ -146,23 +182,51 @@ class Page {
     return charts;
   }
 
-  /** Runs work now and then every ms after each run ends, while the page is shown. */
+  /**
+   * Runs work now and then every ms after each run ends, while the page is shown. Work returns
+   * the answer that failed, if one did, and the footer says so.
+   */
   every(ms, work) {
     const run = async () => {
       if (!this.alive) return;
       try {
         // A tab in the background asks nothing; it catches up within a poll of being shown.
         if (!document.hidden) {
-          await work();
-          live();
+          const failed = await work();
+          footer(failed ? `Not updated: ${problem(failed).textContent}` : null);
         }
       } catch (e) {
-        document.getElementById('live').textContent = `Not updated: ${e.message}`;
+        footer(`Not updated: ${e.message}`);
       } finally {
-        if (this.alive) this.timers.push(setTimeout(run, ms));
+        this.later(run, ms);
       }
     };
     run();
+  }
+
+  later(work, ms) {
+    if (!this.alive) return;
+    const id = setTimeout(() => {
+      this.timers.delete(id);
+      work();
+    }, ms);
+    this.timers.add(id);
+  }
+
+  /** Keeps the countdowns of the page current, each second. */
+  ticker() {
+    const run = () => {
+      tick();
+      this.later(run, 1000);
+    };
+    run();
+  }
+
+  /** Shows a refused answer in target; the next good answer redraws it, even if unchanged since. */
+  fail(target, answer) {
+    this.shown.delete(target);
+    replace(target, problem(answer));
+    return answer;
   }
 
   /** Redraws target from data only when data changed, so a poll does not take the focus away. */
@@ -180,8 +244,9 @@ class Page {
   }
 }
 
-function live() {
-  document.getElementById('live').textContent = `Updated ${new Date().toISOString().slice(11, 19)} UTC`;
+function footer(failure) {
+  document.getElementById('live').textContent =
+    failure || `Updated ${new Date().toISOString().slice(11, 19)} UTC`;
 }
 
 const routes = [
@@ -230,7 +295,13 @@ function route() {
       el('p', {role: 'alert', id: 'problem'}, `This page is not open to ${me.role}.`));
     return;
   }
-  const args = path.match(found.path).slice(1).map(decodeURIComponent);
+  let args;
+  try {
+    args = path.match(found.path).slice(1).map(decodeURIComponent);
+  } catch (e) {
+    main.append(el('h1', {}, 'No such page'), el('p', {role: 'alert', id: 'problem'}, `The address ${path} is malformed.`));
+    return;
+  }
   found.page(main, current, me, params, ...args);
   const heading = main.querySelector('h1');
   if (heading) {
@@ -254,7 +325,7 @@ function header(me) {
 function signInPage(main) {
   const token = el('input', {name: 'token', type: 'password', autocomplete: 'off', required: true});
   const form = el('form', {id: 'signin', novalidate: true},
-    field('token', 'Token', token, 'The bearer token `tender token create` printed for you.'),
+    field('token', 'Token', token, 'The token that "tender token create" printed for you.'),
     el('button', {type: 'submit'}, 'Sign in'));
   form.addEventListener('submit', async event => {
     event.preventDefault();
@@ -292,7 +363,7 @@ function overviewPage(main, page, me) {
       commitments));
   page.every(2 * POLL_MS, async () => {
     const answer = await api('GET', '/v1/overview');
-    if (!answer.ok) return replace(states, problem(answer));
+    if (!answer.ok) return page.fail(states, answer);
     const o = answer.body;
     title.textContent = `Overview of ${o.world}`;
     page.show(states, o.requests, drawStates);
@@ -321,10 +392,19 @@ function drawCapacity(page, target, data) {
       el('td', {class: 'num'}, units(p.awarded[0]))));
   }
   const charts = el('div', {class: 'charts'});
+  const every = Math.max(1, Math.floor(data.times.length / 20));
+  const sampled = data.times.map((t, i) => i).filter(i => i % every === 0);
   target.append(charts, el('table', {id: 'capacity-now'},
     el('caption', {}, `Units now (${when(data.times[0])})`),
     el('thead', {}, el('tr', {}, ['Provider', 'Online', 'Held', 'Awarded'].map(h => el('th', {scope: 'col'}, h)))),
-    now));
+    now),
+  el('details', {}, el('summary', {}, 'The charts\' figures, online / held / awarded'),
+    el('table', {id: 'capacity-series'}, el('caption', {}, 'Units per provider over time'),
+      el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, 'At'),
+        data.providers.map(p => el('th', {scope: 'col'}, p.provider)))),
+      el('tbody', {}, sampled.map(i => el('tr', {}, el('th', {scope: 'row'}, day(data.times[i])),
+        data.providers.map(p => el('td', {class: 'num'},
+          `${units(p.online[i])} / ${units(p.held[i])} / ${units(p.awarded[i])}`))))))));
   if (typeof uPlot === 'undefined') return;
   const times = data.times.map(t => Date.parse(t) / 1000);
   for (const measure of ['online', 'held', 'awarded']) {
@@ -412,16 +492,20 @@ function drawCommitments(page, target, commitments, horizon) {
 /**
  * Times (seconds), what was still to spend at each up to now, and what an even pace over the
  * period would leave: the amount at its start, nothing at its end (the horizon, if open-ended).
+ * A day's spend is drawn at the day's end (or now, if sooner), within the period.
  */
 function burndown(c, horizon) {
   const from = Date.parse(c.from), until = Date.parse(c.until || horizon), now = Date.now();
-  const spentBy = new Map(c.history.map(h => [Date.parse(h.day), h.spent]));
-  const times = [...new Set([from, ...spentBy.keys(), Math.min(now, until), until])].sort((a, b) => a - b);
+  const last = Math.min(now, until);
+  const within = t => Math.min(Math.max(t, from), last);
+  const spentBy = new Map();
+  for (const h of c.history) spentBy.set(within(Date.parse(h.day) + 86400000), h.spent);
+  spentBy.set(last, c.spent);
+  const times = [...new Set([from, ...spentBy.keys(), until])].sort((a, b) => a - b);
   let spent = 0;
   const left = times.map(t => {
     if (spentBy.has(t)) spent = spentBy.get(t);
-    if (t > now) return null;
-    return Math.max(0, c.amount - (t >= Math.min(now, until) ? c.spent : spent));
+    return t > last ? null : Math.max(0, c.amount - spent);
   });
   const pace = times.map(t => Math.max(0, c.amount * (1 - Math.max(0, t - from) / (until - from))));
   return [times.map(t => t / 1000), left, pace];
@@ -434,100 +518,126 @@ function requestsPage(main, page, me, params) {
   const cursor = params.get('cursor') || '';
   const filter = select('state', [['', 'Any state'], ...STATES.map(s => [s, s])], state);
   filter.addEventListener('change', () => go(`#/requests${filter.value ? `?state=${filter.value}` : ''}`));
-  const list = el('div');
+  const list = el('div'), next = el('div');
   append(main, el('h1', {}, me.kind === 'tenant' ? 'My requests' : 'Requests'),
     el('form', {class: 'filters', onsubmit: e => e.preventDefault()}, field('state-filter', 'State', filter)),
     me.kind === 'tenant' ? el('p', {}, el('a', {href: '#/submit'}, 'Submit a new request')) : null,
-    list);
-  const query = new URLSearchParams({limit: '100'});
+    list, next);
+  const query = new URLSearchParams({limit: '500'});
   if (state) query.set('state', state);
   if (cursor) query.set('cursor', cursor);
   page.every(2 * POLL_MS, async () => {
     const answer = await api('GET', `/v1/requests?${query}`);
-    if (!answer.ok) return replace(list, problem(answer));
-    page.show(list, answer.body, (target, body) => replace(target,
-      table('requests', 'Requests, in the order submitted',
-        ['Request', ...(me.kind === 'admin' ? ['Tenant'] : []), 'State', 'Asked', 'Awarded', 'Cost', 'Submitted'],
-        body.requests.map(r => el('tr', {'data-request': r.id},
-          el('th', {scope: 'row'}, el('a', {href: `#/requests/${encodeURIComponent(r.id)}`}, r.id)),
-          me.kind === 'admin' ? el('td', {}, r.tenant) : null,
-          el('td', {}, el('span', {class: `state ${r.state}`}, r.state)),
-          el('td', {}, `${units(r.demand.units)} ${r.demand.accelerator} · ${r.demand.workload}`),
-          el('td', {class: 'num'}, units(r.totals.unitsAwarded)),
-          el('td', {class: 'num'}, usd(r.totals.cost)),
-          el('td', {}, when(r.submitted)))),
-        'No request yet.'),
-      body.next ? el('p', {}, el('a', {href: `#/requests?${new URLSearchParams(
-        {...(state ? {state} : {}), cursor: body.next})}`}, 'Next page')) : null));
+    if (!answer.ok) return page.fail(list, answer);
+    keyedTable(list, 'requests', 'Requests, in the order submitted',
+      ['Request', ...(me.kind === 'admin' ? ['Tenant'] : []), 'State', 'Asked', 'Awarded', 'Cost', 'Submitted'],
+      answer.body.requests, r => el('tr', {'data-request': r.id},
+        el('th', {scope: 'row'}, el('a', {href: `#/requests/${encodeURIComponent(r.id)}`}, r.id)),
+        me.kind === 'admin' ? el('td', {}, r.tenant) : null,
+        el('td', {}, el('span', {class: `state ${r.state}`}, r.state)),
+        el('td', {}, `${units(r.demand.units)} ${r.demand.accelerator} · ${r.demand.workload}`),
+        el('td', {class: 'num'}, units(r.totals.unitsAwarded)),
+        el('td', {class: 'num'}, usd(r.totals.cost)),
+        el('td', {}, when(r.submitted))),
+      cursor ? 'No more requests.' : 'No request yet.');
+    page.show(next, answer.body.next, () => replace(next, answer.body.next
+      ? el('p', {}, el('a', {href: `#/requests?${new URLSearchParams({...(state ? {state} : {}),
+        cursor: answer.body.next})}`}, 'Next page')) : null));
   });
 }
 
 function requestPage(main, page, me, params, id) {
-  const head = el('h1', {}, `Request ${id}`);
-  const body = el('div');
-  append(main, head, body);
+  const part = () => el('div');
+  const parts = {state: part(), still: part(), cancel: part(), asked: part(), awards: part(), offers: part(),
+    explanation: part(), events: part()};
+  const section = (key, title, ...content) =>
+    el('section', {'aria-labelledby': `${key}-h`}, el('h2', {id: `${key}-h`}, title), ...content);
+  append(main, el('h1', {}, `Request ${id}`), parts.state,
+    section('still', 'Still open', parts.still, parts.cancel),
+    section('asked', 'What was asked', parts.asked),
+    section('awards', 'Awards', parts.awards),
+    section('offers', 'Offers', parts.offers),
+    section('explanation', 'Why, clause by clause', parts.explanation),
+    section('events', 'Events', parts.events));
   const path = `/v1/requests/${encodeURIComponent(id)}`;
+  // Each part is drawn again only when what it shows changed, so a poll leaves the focus alone.
   page.every(POLL_MS, async () => {
     const [request, explain, events] = await Promise.all(
       [api('GET', path), api('GET', `${path}/explain`), api('GET', `${path}/events`)]);
-    if (!request.ok) return page.show(body, request.body, () => replace(body, problem(request)));
-    page.show(body, [request.body, explain.body, events.body],
-      () => drawRequest(body, me, request.body, explain.ok ? explain.body : '', events.ok ? events.body : []));
-  });
-  page.every(POLL_MS, async () => tick());
-}
-
-function drawRequest(target, me, r, explanation, events) {
-  const d = r.demand;
-  const open = r.offers.filter(o => o.state === 'OPEN');
-  const placed = r.totals.unitsAwarded;
-  const cancel = me.kind === 'tenant' && r.state === 'OPEN'
-    ? el('button', {type: 'button', id: 'cancel', onclick: async event => {
-      event.target.disabled = true;
-      const answer = await api('POST', `/v1/requests/${encodeURIComponent(r.id)}/cancel`);
-      if (!answer.ok) event.target.after(problem(answer));
-    }}, 'Cancel this request') : null;
-  replace(target,
-    el('p', {}, 'State: ', el('strong', {id: 'request-state', class: `state ${r.state}`}, r.state),
-      r.reason ? ` — ${r.reason}` : '', r.closed ? ` (closed ${when(r.closed)})` : ''),
-    el('section', {'aria-labelledby': 'still-h'}, el('h2', {id: 'still-h'}, 'Still open'),
-      el('p', {id: 'still-open'}, r.state !== 'OPEN' ? 'Nothing: the request is closed.'
-        : [`${units(r.totals.units - placed)} of ${units(r.totals.units)} units are not yet awarded. `,
-          open.length === 0 ? 'No offer is open.'
-            : [`${open.length} offer${open.length > 1 ? 's are' : ' is'} open, until `,
-              deadline(open.map(o => o.deadline).sort().at(-1)), '.']]),
-      cancel),
-    el('section', {'aria-labelledby': 'asked-h'}, el('h2', {id: 'asked-h'}, 'What was asked'),
-      el('dl', {class: 'facts'},
-        fact('Tenant', r.tenant), fact('Workload', d.workload),
-        fact('Accelerators', `${units(d.units)} ${d.accelerator}`), fact('For', `${units(d.hours)} hours`),
-        fact('Start', `${when(d.start)}, or up to ${d.flex} later`),
-        fact('Regions', d.regions.length ? d.regions.join(', ') : 'any'),
-        fact('Price ceiling', d.maxPrice === null ? 'none' : `${usd(d.maxPrice)} per unit-hour`),
-        fact('Route', r.route ? `${r.route}: ${r.routeReason}` : 'not yet routed'))),
-    el('section', {'aria-labelledby': 'awards-h'}, el('h2', {id: 'awards-h'}, 'Awards'),
-      table('awards', 'Awards', ['Provider', 'Site', 'Units', 'Price per unit-hour', 'From', 'Until', 'Cost'],
-        r.awards.map(a => el('tr', {class: 'award', 'data-provider': a.provider},
-          el('th', {scope: 'row'}, a.provider), el('td', {}, a.site), el('td', {class: 'num'}, units(a.units)),
-          el('td', {class: 'num'}, usd(a.unitPrice)), el('td', {}, when(a.start)), el('td', {}, when(a.end)),
-          el('td', {class: 'num'}, usd(a.cost)))),
-        'No award yet.')),
-    el('section', {'aria-labelledby': 'offers-h'}, el('h2', {id: 'offers-h'}, 'Offers'),
-      table('offers', 'Offers made for this request',
-        ['Offer', 'Provider', 'Kind', 'Units offered', 'State', 'Deadline', 'Quoted'],
-        r.offers.map(o => el('tr', {'data-offer': o.id},
-          el('th', {scope: 'row'}, o.id), el('td', {}, o.provider), el('td', {}, o.kind),
-          el('td', {class: 'num'}, units(o.units)), el('td', {}, el('span', {class: `state ${o.state}`}, o.state)),
-          el('td', {}, o.state === 'OPEN' ? deadline(o.deadline) : when(o.deadline)),
-          el('td', {}, o.unitsQuoted ? `${units(o.unitsQuoted)} at ${usd(o.unitPrice)} at ${o.site}` : '—'))),
-        'No offer yet.')),
-    el('section', {'aria-labelledby': 'explanation-h'}, el('h2', {id: 'explanation-h'}, 'Why, clause by clause'),
-      el('ol', {id: 'explanation'}, explanation.split('\n').slice(1).map(line => line.trim())
-        .filter(line => line).map(line => el('li', {}, line)))),
-    el('section', {'aria-labelledby': 'events-h'}, el('h2', {id: 'events-h'}, 'Events'),
-      el('ol', {id: 'events', class: 'events'}, events.map(e => el('li', {'data-type': e.type},
+    if (!request.ok) return page.fail(parts.state, request);
+    const r = request.body;
+    page.show(parts.state, [r.state, r.reason, r.closed], () => replace(parts.state, el('p', {},
+      'State: ', el('strong', {id: 'request-state', class: `state ${r.state}`}, r.state),
+      r.reason ? ` — ${r.reason}` : '', r.closed ? ` (closed ${when(r.closed)})` : '')));
+    page.show(parts.still, [r.state, r.totals, r.offers.map(o => [o.state, o.deadline])],
+      () => replace(parts.still, stillOpen(r)));
+    page.show(parts.cancel, [me.kind, r.state], () => replace(parts.cancel, cancelButton(me, r)));
+    page.show(parts.asked, [r.demand, r.route, r.routeReason], () => replace(parts.asked, demandFacts(r)));
+    page.show(parts.awards, r.awards, () => replace(parts.awards, awardsTable(r.awards)));
+    page.show(parts.offers, r.offers, () => replace(parts.offers, offersTable(r.offers)));
+    if (!explain.ok) return page.fail(parts.explanation, explain);
+    page.show(parts.explanation, explain.body, () => replace(parts.explanation,
+      el('ol', {id: 'explanation'}, explain.body.split('\n').slice(1).map(line => line.trim())
+        .filter(line => line).map(line => el('li', {}, line)))));
+    if (!events.ok) return page.fail(parts.events, events);
+    page.show(parts.events, events.body, () => replace(parts.events,
+      el('ol', {id: 'events', class: 'events'}, events.body.map(e => el('li', {'data-type': e.type},
         el('time', {datetime: e.at}, when(e.at)), ' ', el('strong', {}, e.type), ' ',
         el('span', {class: 'detail'}, eventDetail(e)))))));
+  });
+  page.ticker();
+}
+
+function stillOpen(r) {
+  const open = r.offers.filter(o => o.state === 'OPEN');
+  return el('p', {id: 'still-open'}, r.state !== 'OPEN' ? 'Nothing: the request is closed.'
+    : [`${units(r.totals.units - r.totals.unitsAwarded)} of ${units(r.totals.units)} units are not yet awarded. `,
+      open.length === 0 ? 'No offer is open.'
+        : [`${open.length} offer${open.length > 1 ? 's are' : ' is'} open, until `,
+          deadline(open.map(o => o.deadline).sort().at(-1)), '.']]);
+}
+
+function cancelButton(me, r) {
+  if (me.kind !== 'tenant' || r.state !== 'OPEN') return null;
+  const said = el('span', {role: 'status'});
+  const button = el('button', {type: 'button', id: 'cancel', onclick: async () => {
+    button.disabled = true;
+    const answer = await api('POST', `/v1/requests/${encodeURIComponent(r.id)}/cancel`);
+    button.disabled = false;
+    replace(said, answer.ok ? '' : problem(answer));
+  }}, 'Cancel this request');
+  return [button, ' ', said];
+}
+
+function demandFacts(r) {
+  const d = r.demand;
+  return el('dl', {class: 'facts'},
+    fact('Tenant', r.tenant), fact('Workload', d.workload),
+    fact('Accelerators', `${units(d.units)} ${d.accelerator}`), fact('For', `${units(d.hours)} hours`),
+    fact('Start', `${when(d.start)}, or up to ${d.flex} later`),
+    fact('Regions', d.regions.length ? d.regions.join(', ') : 'any'),
+    fact('Price ceiling', d.maxPrice === null ? 'none' : `${usd(d.maxPrice)} per unit-hour`),
+    fact('Route', r.route ? `${r.route}: ${r.routeReason}` : 'not yet routed'));
+}
+
+function awardsTable(awards) {
+  return table('awards', 'Awards', ['Provider', 'Site', 'Units', 'Price per unit-hour', 'From', 'Until', 'Cost'],
+    awards.map(a => el('tr', {class: 'award', 'data-provider': a.provider},
+      el('th', {scope: 'row'}, a.provider), el('td', {}, a.site), el('td', {class: 'num'}, units(a.units)),
+      el('td', {class: 'num'}, usd(a.unitPrice)), el('td', {}, when(a.start)), el('td', {}, when(a.end)),
+      el('td', {class: 'num'}, usd(a.cost)))),
+    'No award yet.');
+}
+
+function offersTable(offers) {
+  return table('offers', 'Offers made for this request',
+    ['Offer', 'Provider', 'Kind', 'Units offered', 'State', 'Deadline', 'Quoted'],
+    offers.map(o => el('tr', {'data-offer': o.id},
+      el('th', {scope: 'row'}, o.id), el('td', {}, o.provider), el('td', {}, o.kind),
+      el('td', {class: 'num'}, units(o.units)), el('td', {}, el('span', {class: `state ${o.state}`}, o.state)),
+      el('td', {}, o.state === 'OPEN' ? deadline(o.deadline) : when(o.deadline)),
+      el('td', {}, o.unitsQuoted ? `${units(o.unitsQuoted)} at ${usd(o.unitPrice)} at ${o.site}` : '—'))),
+    'No offer yet.');
 }
 
 function fact(term, value) { return [el('dt', {}, term), el('dd', {}, value)]; }
@@ -544,7 +654,7 @@ function eventDetail(event) {
 
 function submitPage(main, page) {
   const form = el('form', {id: 'submit-form', novalidate: true});
-  const summary = el('div', {id: 'form-problem', role: 'alert'});
+  const summary = el('div', {id: 'form-problem', role: 'alert', tabindex: -1});
   append(main, el('h1', {}, 'Submit a request'),
     el('p', {}, 'The broker routes it by the clauses in force today, offers it to the holder of a right first, ' +
       'then to the market, and explains each step on the request\'s page.'),
@@ -573,7 +683,6 @@ function submitPage(main, page) {
       field('maxPrice', 'Price ceiling', el('input', {name: 'maxPrice', inputmode: 'decimal'}),
         'The most it may cost, in US dollars per unit-hour; empty for none.'),
       el('button', {type: 'submit'}, 'Submit the request'));
-    form.querySelector('select').focus();
   })();
   form.addEventListener('submit', async event => {
     event.preventDefault();
@@ -584,7 +693,7 @@ function submitPage(main, page) {
     }
     const regions = [...form.querySelectorAll('input[name=regions]:checked')].map(box => box.value);
     if (regions.length) body.regions = regions;
-    const answer = await apiWithKey('/v1/requests', body, key);
+    const answer = await api('POST', '/v1/requests', body, undefined, {'Idempotency-Key': key});
     if (answer.ok) return go(`#/requests/${encodeURIComponent(answer.body.id)}`, `Request ${answer.body.id} submitted.`);
     showProblems(form, summary, answer, name => name);
   });
@@ -602,12 +711,6 @@ function idempotencyKey() {
 /** What was typed, as a number when it reads as one, so the API's own message names any mistake. */
 function numberOrText(value) {
   return /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(value) ? Number(value) : value;
-}
-
-async function apiWithKey(path, body, key) {
-  const response = await fetch(path, {method: 'POST', body: JSON.stringify(body), headers: {
-    Authorization: `Bearer ${session.get().token}`, 'Content-Type': 'application/json', 'Idempotency-Key': key}});
-  return {status: response.status, ok: response.ok, body: await response.json()};
 }
 
 /**
@@ -637,7 +740,9 @@ function showProblems(form, summary, answer, fieldOf) {
     ? [problem(answer), unplaced.length ? el('ul', {}, unplaced.map(text => el('li', {}, text))) : null]
     : el('p', {class: 'problem'}, `${answer.body.errors.length} field${answer.body.errors.length > 1 ? 's need' : ' needs'}`
       + ' mending; nothing was stored.'));
-  (first || summary).focus();
+  // A group of boxes (the regions) takes the focus at its first box.
+  const focusable = first && first.matches('fieldset') ? first.querySelector('input') : first;
+  (focusable || summary).focus();
 }
 
 function clearProblems(form) {
@@ -659,34 +764,30 @@ function deskPage(main, page, me) {
   page.every(POLL_MS, async () => {
     const [opened, answered] = await Promise.all(
       [api('GET', '/v1/offers?state=open'), api('GET', '/v1/offers?state=answered')]);
-    if (!opened.ok) return replace(open, problem(opened));
-    page.show(open, opened.body, (target, body) => replace(target, table('open-offers', 'Offers open to you',
-      ['Offer', 'Kind', 'Asked', 'Start', 'Deadline', ''],
-      body.offers.map(o => el('tr', {class: 'offer', 'data-offer': o.id},
+    if (!opened.ok) return page.fail(open, opened);
+    keyedTable(open, 'open-offers', 'Offers open to you', ['Offer', 'Kind', 'Asked', 'Start', 'Deadline', ''],
+      opened.body.offers, o => el('tr', {class: 'offer', 'data-offer': o.id},
         el('th', {scope: 'row'}, o.id), el('td', {}, o.kind + (o.matchPrice ? ` at ${usd(o.matchPrice)}` : '')),
         el('td', {}, asked(o)), el('td', {}, when(o.demand.start)), el('td', {}, deadline(o.deadline)),
-        el('td', {}, el('a', {href: `#/offers/${encodeURIComponent(o.id)}`}, `Answer ${o.id}`)))),
-      'No offer is open to you.')));
-    if (answered.ok) page.show(past, answered.body, (target, body) => replace(target, pastTable(body.offers)));
-    tick();
+        el('td', {}, el('a', {href: `#/offers/${encodeURIComponent(o.id)}`}, `Answer ${o.id}`))),
+      'No offer is open to you.');
+    if (!answered.ok) return page.fail(past, answered);
+    keyedTable(past, 'past-responses', 'Your last answers, newest first',
+      ['Offer', 'Answer', 'Units', 'Price per unit-hour', 'Site', 'Answered'],
+      answered.body.offers, o => el('tr', {'data-offer': o.id},
+        el('th', {scope: 'row'}, el('a', {href: `#/offers/${encodeURIComponent(o.id)}`}, o.id)),
+        el('td', {}, o.answer.outcome + (o.answer.reason ? ` (${o.answer.reason})` : '')),
+        el('td', {class: 'num'}, units(o.answer.units)), el('td', {class: 'num'}, usd(o.answer.unitPrice)),
+        el('td', {}, o.answer.site || '—'), el('td', {}, when(o.answer.at))),
+      'You have not answered an offer yet.');
   });
+  page.ticker();
 }
 
 function asked(o) {
   const d = o.demand;
   return `${units(o.units)} ${d.accelerator} for ${units(d.hours)} h of ${d.workload}` +
     (d.regions.length ? ` in ${d.regions.join(', ')}` : '');
-}
-
-function pastTable(offers) {
-  return table('past-responses', 'Your last answers, newest first',
-    ['Offer', 'Answer', 'Units', 'Price per unit-hour', 'Site', 'Answered'],
-    offers.map(o => el('tr', {'data-offer': o.id},
-      el('th', {scope: 'row'}, el('a', {href: `#/offers/${encodeURIComponent(o.id)}`}, o.id)),
-      el('td', {}, o.answer.outcome + (o.answer.reason ? ` (${o.answer.reason})` : '')),
-      el('td', {class: 'num'}, units(o.answer.units)), el('td', {class: 'num'}, usd(o.answer.unitPrice)),
-      el('td', {}, o.answer.site || '—'), el('td', {}, when(o.answer.at)))),
-    'You have not answered an offer yet.');
 }
 
 function offerPage(main, page, me, params, id) {
@@ -696,10 +797,8 @@ function offerPage(main, page, me, params, id) {
   let formShown = false;
   page.every(POLL_MS, async () => {
     const answer = await api('GET', path);
-    if (!answer.ok) {
-      formBox.replaceChildren();
-      return page.show(status, answer.body, () => replace(status, problem(answer)));
-    }
+    // The form stays as typed: a refused look (a node restarting) is no reason to lose it.
+    if (!answer.ok) return page.fail(status, answer);
     const o = answer.body;
     page.show(status, o, () => replace(status,
       el('dl', {class: 'facts', id: 'offer-terms'},
@@ -716,15 +815,15 @@ function offerPage(main, page, me, params, id) {
       formShown = true;
       await answerForm(formBox, o);
     }
-    tick();
   });
+  page.ticker();
 }
 
 async function answerForm(target, offer) {
   const pools = await api('GET', '/v1/capacity');
   const sites = pools.ok ? pools.body.pools.filter(p => p.accelerator === offer.demand.accelerator
     && (offer.demand.regions.length === 0 || offer.demand.regions.includes(p.region))) : [];
-  const summary = el('div', {id: 'form-problem', role: 'alert'});
+  const summary = el('div', {id: 'form-problem', role: 'alert', tabindex: -1});
   const outcome = select('outcome', [['ACCEPTED', 'Accept all units'], ['PARTIAL', 'Take part of them'],
     ['DECLINED', 'Decline']], 'ACCEPTED');
   const form = el('form', {id: 'answer-form', novalidate: true},
@@ -762,11 +861,12 @@ const ENTRY_FIELDS = ['id', 'kind', 'provider', 'from', 'until', 'mode', 'window
 const ONLY_FOR = {mode: 'rofr', window: 'rofr', partial: 'rofr', amount: 'commitment', preference: 'commitment'};
 
 function agreementsPage(main, page) {
-  const list = el('div'), chart = el('div'), summary = el('div', {id: 'form-problem', role: 'alert'});
+  const list = el('div'), chart = el('div'), summary = el('div', {id: 'form-problem', role: 'alert', tabindex: -1});
+  const ended = el('p', {id: 'end-status', role: 'status'});
   const form = el('form', {id: 'agreement-form', novalidate: true});
   append(main, el('h1', {}, 'Agreements'),
     el('section', {'aria-labelledby': 'timeline-h'}, el('h2', {id: 'timeline-h'}, 'Timeline'), chart),
-    el('section', {'aria-labelledby': 'list-h'}, el('h2', {id: 'list-h'}, 'Clauses'), list),
+    el('section', {'aria-labelledby': 'list-h'}, el('h2', {id: 'list-h'}, 'Every agreement'), ended, list),
     el('section', {'aria-labelledby': 'add-h'}, el('h2', {id: 'add-h'}, 'Add a clause'),
       el('p', {}, 'Fields as in a scenario file\'s agreements; the clause applies from its start on, ' +
         'and the node checks it exactly as it checks a file.'), summary, form));
@@ -810,7 +910,6 @@ function agreementsPage(main, page) {
       form.reset();
       clearProblems(form);
       form.elements.kind.dispatchEvent(new Event('change'));
-      page.shown.clear();
       replace(summary, el('p', {class: 'notice', role: 'status'}, `Clause ${answer.body.id} added.`));
       return;
     }
@@ -822,10 +921,17 @@ function agreementsPage(main, page) {
   });
   page.every(2 * POLL_MS, async () => {
     const answer = await api('GET', '/v1/agreements');
-    if (!answer.ok) return replace(list, problem(answer));
+    if (!answer.ok) return page.fail(list, answer);
     page.show(chart, [answer.body.agreements, horizon], (target, [agreements, end]) =>
       replace(target, timeline(agreements, end)));
-    page.show(list, answer.body.agreements, drawAgreements);
+    keyedTable(list, 'agreements', 'The world\'s agreements, in force today or not',
+      ['Agreement', 'Kind', 'Party', 'Terms', 'Scope', 'Period', 'In force', 'End it'],
+      answer.body.agreements, a => el('tr', {'data-agreement': a.id},
+        el('th', {scope: 'row'}, a.id), el('td', {}, a.kind), el('td', {}, a.holder || a.provider),
+        el('td', {}, terms(a)), el('td', {}, scopeText(a.scope)),
+        el('td', {}, `${day(a.from)} to ${day(a.until)}`), el('td', {}, a.inForce ? 'yes' : 'no'),
+        el('td', {}, endForm(a, ended))),
+      'No agreement.');
   });
 }
 
@@ -851,17 +957,6 @@ function entry(form) {
   return body;
 }
 
-function drawAgreements(target, agreements) {
-  replace(target, table('agreements', 'Clauses of the world, in force today or not',
-    ['Clause', 'Kind', 'Party', 'Terms', 'Scope', 'Period', 'In force', 'End it'],
-    agreements.map(a => el('tr', {'data-agreement': a.id},
-      el('th', {scope: 'row'}, a.id), el('td', {}, a.kind), el('td', {}, a.holder || a.provider),
-      el('td', {}, terms(a)), el('td', {}, scopeText(a.scope)),
-      el('td', {}, `${day(a.from)} to ${day(a.until)}`), el('td', {}, a.inForce ? 'yes' : 'no'),
-      el('td', {}, endForm(a)))),
-    'No clause.'));
-}
-
 function terms(a) {
   if (a.kind === 'rofr') return `${a.mode}, ${a.window} to answer${a.partial ? ', may take part' : ''}`;
   if (a.kind === 'commitment') return `${usd(a.amount)}${a.preference ? `, preference ${a.preference}` : ''}`;
@@ -873,7 +968,11 @@ function scopeText(scope) {
   return parts.length ? parts.join(' · ') : 'everything';
 }
 
-function endForm(a) {
+/**
+ * A refusal is shown in the row, which stays as it is; a clause ended changes, so its row is
+ * drawn anew, and the news goes above the table.
+ */
+function endForm(a, ended) {
   if (a.until && Date.parse(a.until) <= Date.now()) return 'ended';
   const id = `end-${a.id}`;
   const at = el('input', {name: 'at', id, size: 22, placeholder: 'now'});
@@ -883,9 +982,13 @@ function endForm(a) {
     event.preventDefault();
     const answer = await api('POST', `/v1/agreements/${encodeURIComponent(a.id)}/end`,
       at.value.trim() ? {at: at.value.trim()} : undefined);
-    error.textContent = answer.ok ? `ended ${when(answer.body.until)}`
-      : (answer.body.errors || []).map(e => `${e.field} ${e.problem}`).join('; ') || problem(answer).textContent;
-    if (answer.ok) current.shown.clear();
+    if (answer.ok) {
+      error.textContent = '';
+      ended.textContent = `${a.id} ends at ${when(answer.body.until)}.`;
+    } else {
+      error.textContent =
+        (answer.body.errors || []).map(e => `${e.field} ${e.problem}`).join('; ') || problem(answer).textContent;
+    }
   }}, el('label', {for: id, class: 'visually-hidden'}, `End ${a.id} at`), at, ' ',
   el('button', {type: 'submit'}, `End ${a.id}`), ' ', error);
 }

@@ -238,14 +238,13 @@ public final class Api {
         Caller caller = caller(ctx);
         ObjectNode body = Views.JSON.createObjectNode();
         body.put("role", caller.role());
-        body.put("kind", caller.role().split(":", 2)[0]);
-        body.put(
-                "id",
-                caller instanceof Caller.Tenant tenant
-                        ? tenant.id().value()
-                        : caller instanceof Caller.Provider provider
-                                ? provider.id().value()
-                                : null);
+        if (caller instanceof Caller.Tenant tenant) {
+            body.put("kind", "tenant").put("id", tenant.id().value());
+        } else if (caller instanceof Caller.Provider provider) {
+            body.put("kind", "provider").put("id", provider.id().value());
+        } else {
+            body.put("kind", "admin").putNull("id");
+        }
         json(ctx, body);
     }
 
@@ -467,12 +466,11 @@ public final class Api {
     }
 
     private void getOffer(Context ctx) {
-        json(ctx, Views.offerToProvider(ownOffer(ctx)));
+        json(ctx, Views.offerToProvider(ownOffer(ctx, provider(ctx))));
     }
 
-    /** The offer named in the path, when it was made to the calling provider; to anyone else it does not exist. */
-    private OfferOnRequest ownOffer(Context ctx) {
-        Caller.Provider provider = provider(ctx);
+    /** The offer named in the path, when it was made to {@code provider}; to anyone else it does not exist. */
+    private OfferOnRequest ownOffer(Context ctx, Caller.Provider provider) {
         String id = ctx.pathParam("id");
         return OfferId.parse(id)
                 .flatMap(node.requests()::offer)
@@ -482,7 +480,7 @@ public final class Api {
 
     private void respond(Context ctx) {
         Caller.Provider provider = provider(ctx);
-        OfferOnRequest offer = ownOffer(ctx);
+        OfferOnRequest offer = ownOffer(ctx, provider);
         Answer answer = answer(JsonBody.of(ctx.body(), RESPONSE_FIELDS), offer, world());
         Reply reply = await(node.execute(new Command.Respond(offer.offer().id(), provider.id(), answer)));
         if (reply instanceof Reply.Refused refused) {

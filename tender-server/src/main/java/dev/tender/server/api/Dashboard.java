@@ -16,36 +16,33 @@ final class Dashboard {
     private static final String CSS = "text/css; charset=utf-8";
     private static final String UPLOT = "/META-INF/resources/webjars/uplot/1.6.30/dist/";
 
-    /**
-     * Scripts and data only from the node itself. Styles may be inline because uPlot sizes its
-     * canvas through style attributes; nothing the page shows is ever written as markup.
-     */
+    /** Scripts, styles and data from the node itself only; nothing the page shows is ever written as markup. */
     private static final Map<String, String> HEADERS = Map.of(
             "Content-Security-Policy",
-            "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
+            "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
             "X-Content-Type-Options",
             "nosniff",
             "Cache-Control",
             "no-cache");
 
     /** Each file by its address: a jar's folders cannot be listed reliably, so nothing else is served. */
-    private static final Map<String, File> FILES = Map.of(
-            "/", new File("/web/index.html", "text/html; charset=utf-8"),
-            "/app.js", new File("/web/app.js", JS),
-            "/app.css", new File("/web/app.css", CSS),
-            "/assets/uplot.js", new File(UPLOT + "uPlot.iife.min.js", JS),
-            "/assets/uplot.css", new File(UPLOT + "uPlot.min.css", CSS));
+    private static final Map<String, Asset> FILES = Map.of(
+            "/", new Asset("/web/index.html", "text/html; charset=utf-8"),
+            "/app.js", new Asset("/web/app.js", JS),
+            "/app.css", new Asset("/web/app.css", CSS),
+            "/assets/uplot.js", new Asset(UPLOT + "uPlot.iife.min.js", JS),
+            "/assets/uplot.css", new Asset(UPLOT + "uPlot.min.css", CSS));
 
-    private record File(String resource, String type) {}
+    private record Asset(String resource, String type) {}
 
     private Dashboard() {}
 
     static void serve(JavalinConfig config) {
-        FILES.forEach((address, file) -> config.routes.get(address, ctx -> send(ctx, file)));
+        FILES.forEach((address, asset) -> config.routes.get(address, ctx -> send(ctx, asset)));
     }
 
-    private static void send(Context ctx, File file) {
+    private static void send(Context ctx, Asset asset) {
         HEADERS.forEach(ctx::header);
-        ApiDocs.resource(ctx, file.resource(), file.type());
+        ApiDocs.resource(ctx, asset.resource(), asset.type());
     }
 }

@@ -12,7 +12,6 @@ import dev.tender.server.node.LiveWorld;
 import dev.tender.server.node.PoolCapacity;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,10 +54,11 @@ final class Overview {
      */
     private static ObjectNode capacity(LiveEngine engine, LiveWorld world, Instant now) {
         TimeGrid grid = world.grid();
-        Instant first = (now.isAfter(grid.origin()) ? now : grid.origin()).truncatedTo(ChronoUnit.SECONDS);
-        // A node run past its horizon shows its last day: nothing is counted beyond the grid.
-        Duration step = Duration.ofSeconds(
-                Math.max(0, Duration.between(first, grid.end()).toSeconds()) / SAMPLES);
+        // From the start of the bucket holding now, so the samples move only when a bucket passes
+        // (and the page redraws its charts only when a figure changed); past the horizon, its last.
+        long bucket = Math.max(0, Math.min(grid.floor(now), grid.buckets() - 1));
+        Instant first = grid.startOf(bucket);
+        Duration step = Duration.between(first, grid.end()).dividedBy(SAMPLES);
         Map<String, long[][]> byProvider = new LinkedHashMap<>();
         world.world()
                 .providers()

@@ -332,17 +332,34 @@ public final class RequestBook {
         synchronized (this) {
             ids = List.copyOf(answered.getOrDefault(provider, new ArrayDeque<>()));
         }
+        // Those no longer in memory are read from the store in one go, as a page of requests is.
+        Map<RequestId, RequestView> views = new HashMap<>();
+        List<RequestId> elsewhere = new ArrayList<>();
+        for (RequestId request :
+                new LinkedHashSet<>(ids.stream().map(OfferId::request).toList())) {
+            inMemory(request).ifPresentOrElse(view -> views.put(request, view), () -> elsewhere.add(request));
+        }
+        views.putAll(fromStore(elsewhere));
         List<OfferOnRequest> offers = new ArrayList<>();
-        ids.forEach(id -> offer(id).ifPresent(offers::add));
+        for (OfferId id : ids) {
+            RequestView view = views.get(id.request());
+            if (view != null) {
+                offerIn(view, id).ifPresent(offers::add);
+            }
+        }
         return offers;
     }
 
     /** The offer and the request it asks about, whatever its state. */
     public Optional<OfferOnRequest> offer(OfferId id) {
-        return find(id.request()).flatMap(view -> view.offers().stream()
+        return find(id.request()).flatMap(view -> offerIn(view, id));
+    }
+
+    private static Optional<OfferOnRequest> offerIn(RequestView view, OfferId id) {
+        return view.offers().stream()
                 .filter(offer -> offer.id().equals(id))
                 .findFirst()
-                .map(offer -> new OfferOnRequest(offer, view.request())));
+                .map(offer -> new OfferOnRequest(offer, view.request()));
     }
 
     /** How many requests were ever submitted. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tender.capacity.TimeGrid;
 import dev.tender.demand.RequestId;
 import dev.tender.event.TenderEvent;
 import dev.tender.eventlog.EventLines;
@@ -311,7 +312,10 @@ class ApiTest {
         List<Instant> times = new ArrayList<>();
         capacity.get("times").forEach(time -> times.add(Instant.parse(time.textValue())));
         assertThat(times).hasSize(100).isSorted().doesNotHaveDuplicates();
-        assertThat(times.get(0)).isEqualTo(LiveNode.T0);
+        TimeGrid grid = api.node.world().orElseThrow().grid();
+        assertThat(times.get(0))
+                .as("the start of the ledger's bucket that holds now")
+                .isEqualTo(grid.startOf(grid.floor(LiveNode.T0)));
         JsonNode providers = capacity.get("providers");
         assertThat(providers)
                 .extracting(series -> series.get("provider").textValue())
