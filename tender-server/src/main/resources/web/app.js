@@ -833,16 +833,20 @@ async function answerForm(target, offer) {
     field('unitPrice', 'Price per unit-hour (USD)',
       el('input', {name: 'unitPrice', inputmode: 'decimal', value: offer.matchPrice || ''})),
     field('site', 'Site', select('site', sites.map(p => [p.site, `${p.site} (${p.region}, ${units(p.free)} free now)`]))),
-    field('reason', 'Reason (optional)', el('input', {name: 'reason'})),
+    field('reason', 'Reason (optional)', el('input', {name: 'reason'}), 'Why you decline, for the tenant\'s explanation.'),
     el('button', {type: 'submit'}, 'Send the answer'));
   const takes = () => outcome.value !== 'DECLINED';
-  outcome.addEventListener('change', () => {
+  // A take carries units, a price and a site; a decline only its reason (the API keeps no other).
+  const showOutcome = () => {
     for (const name of ['units', 'unitPrice', 'site']) form.elements[name].closest('.field').hidden = !takes();
-  });
+    form.elements.reason.closest('.field').hidden = takes();
+  };
+  outcome.addEventListener('change', showOutcome);
+  showOutcome();
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const body = {outcome: outcome.value};
-    const names = takes() ? ['units', 'unitPrice', 'site', 'reason'] : ['reason'];
+    const names = takes() ? ['units', 'unitPrice', 'site'] : ['reason'];
     for (const name of names) {
       const value = form.elements[name].value.trim();
       if (value !== '') body[name] = ['units', 'unitPrice'].includes(name) ? numberOrText(value) : value;

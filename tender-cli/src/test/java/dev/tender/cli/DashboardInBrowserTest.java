@@ -237,6 +237,43 @@ class DashboardInBrowserTest {
     }
 
     @Test
+    void aProviderAnswersAnOfferWithTheKeyboardAlone() throws Exception {
+        String request = submitted(startIn(45));
+        String offer = request + ".o1";
+        WebDriver azure = signIn(azureBrowser, "azure");
+        waitFor(azure, By.cssSelector("#open-offers tr[data-offer='" + offer + "']"));
+        WebElement link = azure.findElement(By.linkText("Answer " + offer));
+        for (int tabs = 0; !link.equals(azure.switchTo().activeElement()); tabs++) {
+            assertThat(tabs).as("tabs to reach the link of " + offer).isLessThan(40);
+            azure.switchTo().activeElement().sendKeys(Keys.TAB);
+        }
+        link.sendKeys(Keys.ENTER);
+
+        WebElement outcome = waitFor(azure, By.id("outcome"));
+        assertThat(azure.switchTo().activeElement().getTagName()).isEqualTo("h1");
+        press(azure, Keys.TAB);
+        assertThat(azure.switchTo().activeElement()).isEqualTo(outcome);
+        press(azure, Keys.ARROW_DOWN); // from "Accept all units" to "Take part of them"
+        assertThat(new Select(outcome).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("PARTIAL");
+        press(azure, Keys.TAB);
+        press(azure, Keys.chord(Keys.CONTROL, "a"), "400");
+        press(azure, Keys.TAB);
+        press(azure, Keys.chord(Keys.CONTROL, "a"), "9.5");
+        press(azure, Keys.TAB); // the site: the first of Azure's that suits, as the form offers it
+        press(azure, Keys.TAB); // no reason: a take has none
+        assertThat(azure.switchTo().activeElement().getText()).isEqualTo("Send the answer");
+        press(azure, Keys.ENTER);
+
+        waitForText(azure, By.cssSelector("main .notice"), "Your answer to " + offer + " was taken: PARTIAL.");
+        OfferOnRequest answered =
+                OfferId.parse(offer).flatMap(node.requests()::offer).orElseThrow();
+        assertThat(answered.offer().response()).isNotNull();
+        assertThat(answered.offer().response().units()).isEqualTo(400);
+        assertThat(answered.offer().response().unitPrice()).hasToString("9.50");
+    }
+
+    @Test
     void badFormInputShowsTheFieldsMessageAndStoresNothing() throws IOException {
         WebDriver tenant = signIn(tenantBrowser, "research");
         tenant.get(origin + "#/submit");
@@ -365,6 +402,11 @@ class DashboardInBrowserTest {
 
     static WebElement waitFor(WebDriver driver, By what) {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(what));
+    }
+
+    /** Keys sent to whatever has the focus, as a person at the keyboard sends them. */
+    static void press(WebDriver driver, CharSequence... keys) {
+        driver.switchTo().activeElement().sendKeys(keys);
     }
 
     static void type(WebElement input, String text) {
