@@ -12,12 +12,9 @@ import dev.tender.server.node.LiveWorld;
 import dev.tender.server.node.PoolCapacity;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * What the dashboard's overview shows, read from the engine in one go: capacity per provider over
@@ -49,8 +46,8 @@ final class Overview {
     }
 
     /**
-     * Units online, held and awarded per provider at evenly spaced instants from {@code now} (or the
-     * grid's origin, if later) to the end of the grid, summed over the provider's pools.
+     * Units online, held and awarded per provider at evenly spaced instants to the end of the grid,
+     * summed over the provider's pools.
      */
     private static ObjectNode capacity(LiveEngine engine, LiveWorld world, Instant now) {
         TimeGrid grid = world.grid();
@@ -112,19 +109,15 @@ final class Overview {
     /** The names a submission may use, for the form's choices. */
     private static ObjectNode catalog(LiveWorld world) {
         ObjectNode catalog = Views.JSON.createObjectNode();
-        sorted(catalog.putArray("workloads"), world.world().workloads());
-        sorted(catalog.putArray("accelerators"), world.world().accelerators().keySet());
-        Set<String> regions = new TreeSet<>();
-        world.world().pools().stream().map(Pool::region).forEach(region -> regions.add(region.value()));
-        sorted(catalog.putArray("regions"), regions);
-        List<String> providers = new ArrayList<>();
-        world.world().providers().stream().map(Provider::id).forEach(id -> providers.add(id.value()));
-        sorted(catalog.putArray("providers"), providers);
+        sorted(catalog.putArray("workloads"), world.world().workloads().stream());
+        sorted(catalog.putArray("accelerators"), world.world().accelerators().keySet().stream());
+        sorted(catalog.putArray("regions"), world.world().pools().stream().map(Pool::region));
+        sorted(catalog.putArray("providers"), world.world().providers().stream().map(Provider::id));
         catalog.put("horizon", world.grid().end().toString());
         return catalog;
     }
 
-    private static void sorted(ArrayNode array, java.util.Collection<?> values) {
-        values.stream().map(Object::toString).sorted().forEach(array::add);
+    private static void sorted(ArrayNode array, Stream<?> values) {
+        values.map(Object::toString).distinct().sorted().forEach(array::add);
     }
 }
