@@ -37,10 +37,12 @@ function replace(node, ...children) {
 
 function table(id, caption, headers, rows, empty) {
   if (rows.length === 0) return el('p', {id, class: 'empty'}, empty);
-  return el('table', {id},
-    el('caption', {}, caption),
-    el('thead', {}, el('tr', {}, headers.map(h => el('th', {scope: 'col'}, h)))),
-    el('tbody', {}, rows));
+  return tableOf(id, caption, headers, el('tbody', {}, rows));
+}
+
+function tableOf(id, caption, headers, body) {
+  return el('table', {id}, el('caption', {}, caption),
+    el('thead', {}, el('tr', {}, headers.map(h => el('th', {scope: 'col'}, h)))), body);
 }
 
 const rowKeys = new WeakMap();
@@ -54,8 +56,7 @@ function keyedTable(target, id, caption, headers, items, rowOf, empty) {
   let body = target.querySelector(`table#${CSS.escape(id)} > tbody`);
   if (!body) {
     body = el('tbody');
-    replace(target, el('table', {id}, el('caption', {}, caption),
-      el('thead', {}, el('tr', {}, headers.map(h => el('th', {scope: 'col'}, h)))), body));
+    replace(target, tableOf(id, caption, headers, body));
   }
   const kept = new Map([...body.rows].map(row => [rowKeys.get(row), row]));
   const rows = items.map(item => {
@@ -73,8 +74,7 @@ function keyedTable(target, id, caption, headers, items, rowOf, empty) {
 function field(id, label, input, hint) {
   const error = el('p', {class: 'field-error', id: `${id}-error`, hidden: true});
   input.id = id;
-  if (hint) input.setAttribute('aria-describedby', `${id}-hint ${id}-error`);
-  else input.setAttribute('aria-describedby', `${id}-error`);
+  input.setAttribute('aria-describedby', hint ? `${id}-hint ${id}-error` : `${id}-error`);
   return el('div', {class: 'field'},
     el('label', {for: id}, label),
     input,
@@ -394,17 +394,13 @@ function drawCapacity(page, target, data) {
   const charts = el('div', {class: 'charts'});
   const every = Math.max(1, Math.floor(data.times.length / 20));
   const sampled = data.times.map((t, i) => i).filter(i => i % every === 0);
-  target.append(charts, el('table', {id: 'capacity-now'},
-    el('caption', {}, `Units now (${when(data.times[0])})`),
-    el('thead', {}, el('tr', {}, ['Provider', 'Online', 'Held', 'Awarded'].map(h => el('th', {scope: 'col'}, h)))),
-    now),
-  el('details', {}, el('summary', {}, 'The charts\' figures, online / held / awarded'),
-    el('table', {id: 'capacity-series'}, el('caption', {}, 'Units per provider over time'),
-      el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, 'At'),
-        data.providers.map(p => el('th', {scope: 'col'}, p.provider)))),
-      el('tbody', {}, sampled.map(i => el('tr', {}, el('th', {scope: 'row'}, day(data.times[i])),
-        data.providers.map(p => el('td', {class: 'num'},
-          `${units(p.online[i])} / ${units(p.held[i])} / ${units(p.awarded[i])}`))))))));
+  target.append(charts,
+    tableOf('capacity-now', `Units now (${when(data.times[0])})`, ['Provider', 'Online', 'Held', 'Awarded'], now),
+    el('details', {}, el('summary', {}, 'The charts\' figures, online / held / awarded'),
+      tableOf('capacity-series', 'Units per provider over time', ['At', ...data.providers.map(p => p.provider)],
+        el('tbody', {}, sampled.map(i => el('tr', {}, el('th', {scope: 'row'}, day(data.times[i])),
+          data.providers.map(p => el('td', {class: 'num'},
+            `${units(p.online[i])} / ${units(p.held[i])} / ${units(p.awarded[i])}`))))))));
   if (typeof uPlot === 'undefined') return;
   const times = data.times.map(t => Date.parse(t) / 1000);
   for (const measure of ['online', 'held', 'awarded']) {

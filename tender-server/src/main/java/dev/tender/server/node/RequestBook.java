@@ -15,6 +15,7 @@ import dev.tender.store.StoredRequest;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -310,13 +311,19 @@ public final class RequestBook {
         List<RequestId> ids = log.requests(tenant == null ? null : tenant.value(), state, from, limit).stream()
                 .map(row -> new RequestId(row.id()))
                 .toList();
+        Map<RequestId, RequestView> views = views(ids);
+        return ids.stream().map(views::get).filter(Objects::nonNull).toList();
+    }
+
+    /** The requests kept in memory from there, the others read from the store in one go. */
+    private Map<RequestId, RequestView> views(Collection<RequestId> ids) {
         Map<RequestId, RequestView> views = new HashMap<>();
         List<RequestId> elsewhere = new ArrayList<>();
         for (RequestId id : ids) {
             inMemory(id).ifPresentOrElse(view -> views.put(id, view), () -> elsewhere.add(id));
         }
         views.putAll(fromStore(elsewhere));
-        return ids.stream().map(views::get).filter(Objects::nonNull).toList();
+        return views;
     }
 
     /** The offers open to {@code provider}, oldest first. */
@@ -332,14 +339,8 @@ public final class RequestBook {
         synchronized (this) {
             ids = List.copyOf(answered.getOrDefault(provider, new ArrayDeque<>()));
         }
-        // Those no longer in memory are read from the store in one go, as a page of requests is.
-        Map<RequestId, RequestView> views = new HashMap<>();
-        List<RequestId> elsewhere = new ArrayList<>();
-        for (RequestId request :
-                new LinkedHashSet<>(ids.stream().map(OfferId::request).toList())) {
-            inMemory(request).ifPresentOrElse(view -> views.put(request, view), () -> elsewhere.add(request));
-        }
-        views.putAll(fromStore(elsewhere));
+        Map<RequestId, RequestView> views =
+                views(new LinkedHashSet<>(ids.stream().map(OfferId::request).toList()));
         List<OfferOnRequest> offers = new ArrayList<>();
         for (OfferId id : ids) {
             RequestView view = views.get(id.request());
